@@ -1,0 +1,140 @@
+/**
+ * Turns rule matches into the result: ratings, stage, missing evidence, findings, probability.
+ * Pure and engine-agnostic: both engines hand it the same matches.
+ */
+import { format, pick, type Locale } from '../locale/messages.js';
+import type { Item } from '../packs/schema.js';
+import type { PreparedPack } from '../packs/prepare.js';
+import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
+import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
+import { rateItem, type RateContext, type Rated } from '../engine/rate.js';
+import { contribution, priorModel, sigmoid, type Model } from '../model/prior.js';
+import { manClass } from './man.js';
+import { stageOf, stepApplies } from './stage.js';
+
+export const SEVEN_STEP = 'sangfor-7step';
+
+export interface AssembleContext extends RateContext {
+  locale: Locale;
+  tender: boolean;
+  model?: Model;
+}
+
+export interface PackMatches {
+  prepared: PreparedPack;
+  matches: Int32Array;
+  /** False for the seven-step pack when it is evaluated only for the stage. */
+  reported: boolean;
+}
+
+interface Rated1 {
+  item: Item;
+  pack: PreparedPack;
+  rated: Rated;
+  applies: boolean;
+  reported: boolean;
+}
+
+function reasonOf(rated: Rated, pack: PreparedPack, locale: Locale): Reason {
+  if (rated.code === 'facts') {
+    const text = pack.pack.messages[rated.params.message as string];
+    return { code: 'facts', params: rated.params, message: text ? pick(locale, text) : String(rated.params.message) };
+  }
+  return { code: rated.code, params: rated.params, message: format(locale, `reason.${rated.code}`, rated.params) };
+}
+
+function answerRating(answer: Answer | undefined): Rating | undefined {
+  return answer === undefined ? undefined : typeof answer === 'string' ? answer : answer.rating;
+}
+
+function rateAll(snapshot: Snapshot, packs: readonly PackMatches[], context: AssembleContext): Rated1[] {
+  const evidence = new Map<string, Evidence[]>();
+  for (const entry of snapshot.evidence ?? []) evidence.set(entry.item, [...(evidence.get(entry.item) ?? []), entry]);
+  const answers = snapshot.answers ?? {};
+  const out: Rated1[] = [];
+  for (const { prepared, matches, reported } of packs) {
+    prepared.items.forEach((item, index) => {
+      const match = matches[index]!;
+      const rule = match >= 0 ? prepared.rules[index]![match] : undefined;
+      const rated = rateItem(item, rule && { rating: rule.rating, message: rule.message }, evidence.get(item.id) ?? [], answers[item.id], context);
+      const applies = prepared.pack.id !== SEVEN_STEP || stepApplies(item.step, context.tender);
+      out.push({ item, pack: prepared, rated, applies, reported });
+    });
+  }
+  return out;
+}
+
+function findingsOf(rated: readonly Rated1[], snapshot: Snapshot, locale: Locale, staleDays: number): Finding[] {
+  const findings: Finding[] = [];
+  const answers = snapshot.answers ?? {};
+  const byId = new Map(rated.map((r) => [r.item.id, r]));
+  const add = (code: Finding['code'], items: string[], params: Record<string, string | number>) =>
+    findings.push({ code, items, params, message: format(locale, `finding.${code}`, params) });
+  for (const { item, rated: r, applies, pack } of rated) {
+    if (!applies) continue;
+    if (r.contradicts) add('contradiction', [item.id], { item: item.id, answer: r.contradicts, rating: r.rating });
+    if (r.code === 'unsupported') add('unsupported', [item.id], { item: item.id });
+    if (r.code === 'stale') add('stale', [item.id], { item: item.id, date: r.params.date!, days: staleDays });
+    if (item.kind === 'risk' && r.rating === 'W' && r.code !== 'nothing-known')
+      add('red-flag', [item.id], { item: item.id, reason: reasonOf(r, pack, locale).message });
+    const mine = answerRating(answers[item.id]);
+    for (const other of item.sameFactAs) {
+      const theirs = answerRating(answers[other]);
+      if (!byId.has(other) || mine === undefined || theirs === undefined) continue;
+      if ((mine === 'C' && theirs === 'W') || (mine === 'W' && theirs === 'C'))
+        add('cross-pack-contradiction', [item.id, other], { first: item.id, firstRating: mine, second: other, secondRating: theirs });
+    }
+  }
+  return findings;
+}
+
+/** Missing items, most urgent first: ★ of the current step, then earlier steps, then the rest. */
+function urgency(item: Item, current: number): number {
+  if (item.star && item.step === current) return 0;
+  if (item.step < current) return 1;
+  return 2;
+}
+
+/** Builds the result from each pack's rule matches. */
+export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], context: AssembleContext): Result {
+  const rated = rateAll(snapshot, packs, context);
+  const ratings = new Map(rated.map((r) => [r.item.id, r.rated.rating]));
+  const sevenStep = packs.find((p) => p.prepared.pack.id === SEVEN_STEP)!;
+  const stage = stageOf(sevenStep.prepared.items, ratings, context.tender, snapshot.outcome);
+
+  const reported = rated.filter((r) => r.reported);
+  const notApplying = new Set(reported.filter((r) => !r.applies).map((r) => r.item));
+  const model = context.model ?? priorModel(reported.map((r) => r.item), (item) => !notApplying.has(item));
+  let logit = model.intercept;
+  const items: Record<string, ItemResult> = {};
+  const missing: (MissingItem & { order: number })[] = [];
+  reported.forEach((r, order) => {
+    const weights = r.applies ? model.weights[r.item.id] : undefined;
+    const added = contribution(weights, r.rated.rating);
+    logit += added;
+    const reason = reasonOf(r.rated, r.pack, context.locale);
+    const { id, step, star, title, signals } = r.item;
+    items[id] = { rating: r.rated.rating, pack: r.pack.pack.id, step, star, reason, contribution: added };
+    if (r.rated.rating !== 'C' && r.applies)
+      missing.push({ item: id, pack: r.pack.pack.id, star, step, rating: r.rated.rating, title, reason, signals, gain: (weights?.C ?? 0) - added, order });
+  });
+  const probability = sigmoid(logit);
+  missing.sort((a, b) => {
+    const ia = reported[a.order]!.item;
+    const ib = reported[b.order]!.item;
+    return urgency(ia, stage.step) - urgency(ib, stage.step) || Number(b.star) - Number(a.star) || a.step - b.step || a.order - b.order;
+  });
+  const result: Result = {
+    id: snapshot.id,
+    asOf: context.asOf,
+    stage,
+    probability,
+    logit,
+    items,
+    missing: missing.map(({ order: _order, gain, ...rest }) => ({ ...rest, gain: sigmoid(logit + gain) - probability })),
+    findings: findingsOf(reported, snapshot, context.locale, context.staleDays),
+  };
+  const man = ['man.money', 'man.authority', 'man.need'].map((id) => items[id]?.rating);
+  if (man.every((r) => r !== undefined)) result.man = manClass(man[0]!, man[1]!, man[2]!);
+  return result;
+}

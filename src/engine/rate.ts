@@ -1,0 +1,99 @@
+/**
+ * How one item's rating is decided from the facts' rule match, dated evidence and the seller's
+ * answer. The order of authority, and every choice, is documented in docs/rating.md:
+ *   1. facts (a rule matched) and fresh evidence are observations; W from either wins, else the better;
+ *   2. where nothing is observed, the seller's answer counts (stale or unsupported C drops to F);
+ *   3. otherwise stale evidence gives F, and with nothing at all the item is W (nothing known).
+ */
+import { subDays, formatISO, parseISO } from 'date-fns';
+import type { Item } from '../packs/schema.js';
+import type { ReasonCode } from '../result.js';
+import type { Answer, Evidence, Rating } from '../snapshot/schema.js';
+
+export interface RateContext {
+  asOf: string;
+  staleDays: number;
+  requireEvidence: boolean;
+}
+
+export interface Rated {
+  rating: Rating;
+  code: ReasonCode;
+  params: Record<string, string | number>;
+  /** The answer's rating where observed facts overrule a different answer. */
+  contradicts?: Rating;
+}
+
+const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };
+
+/**
+ * The first date that is still fresh: dates before it are stale.
+ * @example freshFrom({ asOf: '2026-11-01', staleDays: 90 }) // '2026-08-03'
+ */
+export function freshFrom(context: Pick<RateContext, 'asOf' | 'staleDays'>): string {
+  return formatISO(subDays(parseISO(context.asOf), context.staleDays), { representation: 'date' });
+}
+
+const newest = (entries: readonly Evidence[]) => entries.reduce((max, e) => (e.date > max ? e.date : max), entries[0]!.date);
+
+/** What dated evidence shows for an item; evidence dated after `asOf` is not yet known and is ignored. */
+function rateEvidence(item: Item, evidence: readonly Evidence[], context: RateContext, fresh: string): Rated | undefined {
+  const known = evidence.filter((e) => e.date <= context.asOf);
+  if (known.length === 0) return undefined;
+  const current = known.filter((e) => e.date >= fresh);
+  const against = current.filter((e) => e.against === true);
+  if (against.length > 0) {
+    const last = against.reduce((a, b) => (b.date > a.date ? b : a));
+    return { rating: 'W', code: 'evidence-against', params: { date: last.date, note: last.note ?? '' } };
+  }
+  const supporting = current.filter((e) => e.against !== true);
+  if (supporting.length > 0) {
+    const signals = new Set(supporting.map((e, i) => e.signal ?? `#${i}`));
+    const numbered = [...signals].filter((s) => typeof s === 'number').sort((a, b) => (a as number) - (b as number));
+    const params = { signals: numbered.join(', ') || '—', count: signals.size, needed: item.minSignals, date: newest(supporting) };
+    return signals.size >= item.minSignals ? { rating: 'C', code: 'evidence', params } : { rating: 'F', code: 'evidence-partial', params };
+  }
+  const old = known.filter((e) => e.against !== true);
+  if (old.length === 0) return undefined;
+  return { rating: 'F', code: 'stale', params: { date: newest(old), days: context.staleDays } };
+}
+
+function rateAnswer(answer: Answer, staleEvidence: Rated | undefined, context: RateContext, fresh: string): Rated {
+  const { rating, at } = typeof answer === 'string' ? { rating: answer, at: undefined } : answer;
+  if (rating === 'C' && at !== undefined && at < fresh) return { rating: 'F', code: 'stale', params: { date: at, days: context.staleDays } };
+  // requireEvidence: a C answer needs fresh support; stale evidence names its date, none is an unsupported claim.
+  if (rating === 'C' && context.requireEvidence) return staleEvidence ?? { rating: 'F', code: 'unsupported', params: {} };
+  return { rating, code: 'answer', params: at === undefined ? { rating } : { rating, date: at } };
+}
+
+/**
+ * Rates one item.
+ * @param facts the rating and message id of the first matching rule, if any
+ * @example rateItem(item, { rating: 'C', message: 'problemsKnown' }, [], 'W', ctx) // C from facts, contradicts W
+ */
+export function rateItem(
+  item: Item,
+  facts: { rating: Rating; message: string } | undefined,
+  evidence: readonly Evidence[],
+  answer: Answer | undefined,
+  context: RateContext,
+): Rated {
+  const fresh = freshFrom(context);
+  const shown = rateEvidence(item, evidence, context, fresh);
+  const staleOnly = shown?.code === 'stale' ? shown : undefined;
+  const observedEvidence = staleOnly ? undefined : shown;
+  const fromFacts: Rated | undefined = facts && { rating: facts.rating, code: 'facts', params: { message: facts.message } };
+
+  let observed: Rated | undefined;
+  if (fromFacts?.rating === 'W') observed = fromFacts;
+  else if (observedEvidence?.rating === 'W') observed = observedEvidence;
+  else if (fromFacts && observedEvidence) observed = RANK[observedEvidence.rating] > RANK[fromFacts.rating] ? observedEvidence : fromFacts;
+  else observed = fromFacts ?? observedEvidence;
+
+  if (observed) {
+    const said = answer === undefined ? undefined : typeof answer === 'string' ? answer : answer.rating;
+    return said !== undefined && said !== observed.rating ? { ...observed, contradicts: said } : observed;
+  }
+  if (answer !== undefined) return rateAnswer(answer, staleOnly, context, fresh);
+  return staleOnly ?? { rating: 'W', code: 'nothing-known', params: {} };
+}

@@ -1,0 +1,56 @@
+/**
+ * Words for every reason, finding and issue code, in en and zh-CN. Data lives in the result as
+ * code and params; these templates turn it into text. `{name}` is replaced by `params.name`.
+ */
+export type Locale = 'en' | 'zh-CN';
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+type Table = Record<string, string>;
+
+const en: Table = {
+  'reason.facts': '{fact}',
+  'reason.evidence': 'Proven by dated evidence (signals {signals}, newest {date}).',
+  'reason.evidence-partial': 'Evidence shows {count} of the {needed} signals needed (newest {date}).',
+  'reason.evidence-against': 'Evidence against us dated {date}: {note}',
+  'reason.answer': "The seller's answer ({rating}); no facts or evidence.",
+  'reason.stale': 'Stale since {date}: older than the {days}-day window, so C drops to F.',
+  'reason.unsupported': 'Unsupported claim: answered C with no supporting fact or evidence.',
+  'reason.nothing-known': 'Nothing known: no facts, evidence or answer.',
+  'finding.contradiction': 'The answer says {answer} but the facts show {rating}: the facts win.',
+  'finding.cross-pack-contradiction': 'Answers disagree about the same fact: {first} is {firstRating} but {second} is {secondRating}.',
+  'finding.unsupported': '{item} is answered C with no supporting fact or evidence.',
+  'finding.stale': '{item}: the latest answer or evidence is from {date}, older than the {days}-day window.',
+  'finding.red-flag': 'Red flag on {item}: {reason}',
+  'issue.invalid': '{path}: {problem}',
+};
+
+const zh: Table = {
+  'reason.facts': '{fact}',
+  'reason.evidence': '有日期的证据证明(信号 {signals},最新 {date})。',
+  'reason.evidence-partial': '证据只显示了所需 {needed} 个信号中的 {count} 个(最新 {date})。',
+  'reason.evidence-against': '{date} 的证据对我方不利:{note}',
+  'reason.answer': '销售自评({rating});没有事实或证据。',
+  'reason.stale': '自 {date} 起已过期:超过 {days} 天的时效窗口,C 降为 F。',
+  'reason.unsupported': '无依据的判断:自评为 C,但没有支持的事实或证据。',
+  'reason.nothing-known': '一无所知:没有事实、证据或自评。',
+  'finding.contradiction': '自评为 {answer},但事实显示为 {rating}:以事实为准。',
+  'finding.cross-pack-contradiction': '对同一事实的自评互相矛盾:{first} 为 {firstRating},而 {second} 为 {secondRating}。',
+  'finding.unsupported': '{item} 自评为 C,但没有支持的事实或证据。',
+  'finding.stale': '{item}:最新的自评或证据日期为 {date},超过 {days} 天的时效窗口。',
+  'finding.red-flag': '{item} 出现危险信号:{reason}',
+  'issue.invalid': '{path}:{problem}',
+};
+
+const tables: Record<Locale, Table> = { en, 'zh-CN': zh };
+
+/**
+ * Fills a message template with params.
+ * @example format('en', 'reason.stale', { date: '2026-01-01', days: 90 })
+ */
+export function format(locale: Locale, key: string, params: Record<string, string | number>): string {
+  const template = tables[locale][key] ?? tables.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Picks the text of a bilingual pair for a locale. */
+export const pick = (locale: Locale, text: { zh: string; en: string }): string => (locale === 'zh-CN' ? text.zh : text.en);

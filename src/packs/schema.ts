@@ -1,0 +1,59 @@
+/**
+ * The rule-pack file format. A pack is data: metadata (ESLint-style `meta`: ids, docs, messages)
+ * plus json-rules-engine rule JSON per item. Loading one never runs code.
+ */
+import { z } from 'zod';
+import { topLevelConditionSchema } from './conditions.js';
+
+const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+export const ITEM_ID = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+
+export const ruleSchema = z.strictObject({
+  name: z.string().optional(),
+  priority: z.number().int().positive().optional(),
+  conditions: topLevelConditionSchema,
+  event: z.strictObject({
+    type: z.literal('rate'),
+    params: z.strictObject({
+      rating: z.enum(['C', 'F', 'W']),
+      message: z.string().min(1).describe('A message id of the pack: why the facts give this rating.'),
+    }),
+  }),
+});
+
+export const itemSchema = z.strictObject({
+  id: z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
+  step: z.number().int().min(1).max(7).describe('The seven-step step the item belongs to, or whose facts it reads.'),
+  star: z.boolean().describe('★ 重要: the source marks the item important; ★ items gate the stage.'),
+  kind: z.enum(['positive', 'risk']).default('positive').describe('risk: a red-flag item whose bad case is W.'),
+  extension: z.boolean().default(false).describe('Added by this project, not in the source.'),
+  title: bilingual.describe('zh: the source text; en: our translation.'),
+  signals: z.array(z.strictObject({ n: z.number().int().positive(), zh: z.string().min(1), en: z.string().min(1) })),
+  minSignals: z.number().int().positive().default(1).describe('Distinct fresh evidence signals that prove the item (C); fewer give F.'),
+  sameFactAs: z.array(z.string().regex(ITEM_ID)).default([]).describe('Items of other packs that read the same fact.'),
+  docs: z.string().min(1).describe('How the item is rated, and each choice made where the source is ambiguous.'),
+  rules: z.array(ruleSchema),
+});
+
+export const packSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case pack id such as "sangfor-7step"'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version such as "1.0.0"'),
+  title: bilingual,
+  source: z.string().optional().describe('Where the method comes from.'),
+  docs: z.string().min(1),
+  messages: z.record(z.string(), bilingual).describe('Message ids used by rules, in zh and en.'),
+  conditions: z.record(z.string(), topLevelConditionSchema).default({}).describe('Named conditions shared by rules.'),
+  items: z.array(itemSchema).min(1),
+});
+
+export type PackInput = z.input<typeof packSchema>;
+export type Pack = z.output<typeof packSchema>;
+export type Item = Pack['items'][number];
+export type PackRule = Item['rules'][number];
+export type Bilingual = z.output<typeof bilingual>;
+
+/** The JSON Schema of a rule-pack file. */
+export function packJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(packSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}

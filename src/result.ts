@@ -1,0 +1,102 @@
+/** The evaluation result: the contract's fixed fields plus the explanation of each number. */
+import type { Bilingual } from './packs/schema.js';
+import type { Rating } from './snapshot/schema.js';
+
+export type Milestone = 'lead' | 'opportunity' | 'project' | 'won' | 'lost';
+
+/**
+ * Why an item has its rating, as data (code and params); words come from the locale table.
+ * - `facts`: a rule of the pack matched the snapshot facts (`params.message` names the pack message)
+ * - `evidence`: fresh dated evidence proves it (`signals`, `date`: the newest)
+ * - `evidence-partial`: fresh evidence shows fewer signals than the item needs (`signals`, `needed`)
+ * - `evidence-against`: dated evidence against us (`date`)
+ * - `answer`: the seller's answer, facts being silent
+ * - `stale`: the answer or evidence dates from before the staleness window (`date`, `days`)
+ * - `unsupported`: a C answer with no supporting fact or evidence (`requireEvidence`)
+ * - `nothing-known`: no facts, no evidence, no answer
+ */
+export type ReasonCode =
+  | 'facts'
+  | 'evidence'
+  | 'evidence-partial'
+  | 'evidence-against'
+  | 'answer'
+  | 'stale'
+  | 'unsupported'
+  | 'nothing-known';
+
+export interface Reason {
+  code: ReasonCode;
+  params: Record<string, string | number>;
+  /** The reason in the requested locale. */
+  message: string;
+}
+
+export interface ItemResult {
+  rating: Rating;
+  pack: string;
+  step: number;
+  star: boolean;
+  reason: Reason;
+  /** Log-odds this item adds to the probability's logit. */
+  contribution: number;
+}
+
+export interface MissingItem {
+  item: string;
+  pack: string;
+  star: boolean;
+  step: number;
+  rating: Rating;
+  title: Bilingual;
+  reason: Reason;
+  /** The source's signals: ways to prove the item. */
+  signals: { n: number; zh: string; en: string }[];
+  /** How much the probability would rise if the item were confirmed (C). */
+  gain: number;
+}
+
+export type FindingCode = 'contradiction' | 'cross-pack-contradiction' | 'unsupported' | 'stale' | 'red-flag';
+
+export interface Finding {
+  code: FindingCode;
+  items: string[];
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export interface StepProgress {
+  step: number;
+  applies: boolean;
+  C: number;
+  F: number;
+  W: number;
+  /** Items that gate the step (its ★ items, or all of them where it has none) and are not C. */
+  open: string[];
+}
+
+export interface Stage {
+  step: number;
+  milestone: Milestone;
+  /** The furthest step with any C item. */
+  furthest: number;
+  steps: StepProgress[];
+}
+
+export interface ManResult {
+  class: string;
+  action: Bilingual;
+}
+
+export interface Result {
+  id: string;
+  asOf: string;
+  stage: Stage;
+  probability: number;
+  /** The log-odds: the model's intercept plus every item's contribution. */
+  logit: number;
+  items: Record<string, ItemResult>;
+  missing: MissingItem[];
+  findings: Finding[];
+  man?: ManResult;
+}
