@@ -89,6 +89,7 @@ export interface ManResult {
 }
 
 export interface Result {
+  ok: true;
   id: string;
   asOf: string;
   stage: Stage;

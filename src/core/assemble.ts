@@ -125,6 +125,7 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
     return urgency(ia, stage.step) - urgency(ib, stage.step) || Number(b.star) - Number(a.star) || a.step - b.step || a.order - b.order;
   });
   const result: Result = {
+    ok: true,
     id: snapshot.id,
     asOf: context.asOf,
     stage,

@@ -1,0 +1,55 @@
+/**
+ * Snapshot validation with errors as data: each issue has zod's code, the JSON path of the field,
+ * what was expected, and a message in the requested locale (zod's own locale tables).
+ */
+import { z } from 'zod';
+import type { Locale } from '../locale/messages.js';
+import { jsonPath, flattenIssues } from '../packs/load.js';
+import { snapshotSchema, type Snapshot } from './schema.js';
+
+export interface SnapshotIssue {
+  code: string;
+  /** JSON path of the field, e.g. `$.stakeholders[0].role`. */
+  path: string;
+  /** What the field accepts, where zod says. */
+  expected?: string;
+  message: string;
+}
+
+export type SnapshotParse = { ok: true; snapshot: Snapshot } | { ok: false; id?: string; issues: SnapshotIssue[] };
+
+const zhCN = z.locales.zhCN().localeError;
+
+function expectedOf(issue: z.core.$ZodIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected;
+    case 'invalid_value':
+      return issue.values.map((v) => JSON.stringify(v)).join(' | ');
+    case 'invalid_format':
+      return issue.format === 'date' ? 'an ISO date (yyyy-MM-dd)' : issue.format;
+    case 'too_small':
+      return `${issue.origin === 'string' || issue.origin === 'array' ? 'length ' : ''}≥ ${issue.minimum}`;
+    case 'unrecognized_keys':
+      return `no key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Validates and parses a snapshot.
+ * @example parseSnapshot({ id: '' }).ok // false, with an issue at `$.id`
+ */
+export function parseSnapshot(input: unknown, locale: Locale = 'en'): SnapshotParse {
+  const parsed = snapshotSchema.safeParse(input, locale === 'zh-CN' ? { error: zhCN } : undefined);
+  if (parsed.success) return { ok: true, snapshot: parsed.data };
+  const raw = input as { id?: unknown } | null;
+  const id = raw && typeof raw === 'object' && typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id : undefined;
+  const issues = parsed.error.issues.map((issue) => {
+    const flat = issue.code === 'invalid_union' ? flattenIssues([issue])[0]! : { path: issue.path, message: issue.message };
+    const expected = expectedOf(issue);
+    return { code: issue.code, path: jsonPath(flat.path), ...(expected === undefined ? {} : { expected }), message: flat.message };
+  });
+  return { ok: false, ...(id === undefined ? {} : { id }), issues };
+}
