@@ -88,7 +88,10 @@ function findingsOf(rated: readonly Rated1[], snapshot: Snapshot, locale: Locale
   return findings;
 }
 
-/** Missing items, most urgent first: ★ of the current step, then earlier steps, then the rest. */
+/**
+ * Missing items, most urgent first: ★ items of the current step, then items of earlier steps, then
+ * the rest; within each group by step, ★ first, then pack and file order.
+ */
 function urgency(item: Item, current: number): number {
   if (item.star && item.step === current) return 0;
   if (item.step < current) return 1;
@@ -122,7 +125,7 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
   missing.sort((a, b) => {
     const ia = reported[a.order]!.item;
     const ib = reported[b.order]!.item;
-    return urgency(ia, stage.step) - urgency(ib, stage.step) || Number(b.star) - Number(a.star) || a.step - b.step || a.order - b.order;
+    return urgency(ia, stage.step) - urgency(ib, stage.step) || a.step - b.step || Number(b.star) - Number(a.star) || a.order - b.order;
   });
   const result: Result = {
     ok: true,

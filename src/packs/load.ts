@@ -18,20 +18,47 @@ export interface PackIssue {
 
 export type PackParse = { ok: true; pack: Pack } | { ok: false; issues: PackIssue[] };
 
-/** `['items', 3, 'id']` → `$.items[3].id` */
+/**
+ * A JSON path for messages; keys that are not plain names are quoted.
+ * @example jsonPath(['items', 3, 'id']) // '$.items[3].id'
+ * @example jsonPath(['answers', 's1.1']) // '$.answers["s1.1"]'
+ */
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  return (
+    '$' +
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`))
+      .join('')
+  );
 }
 
-/** zod issues, with each failed union reduced to the branch that got furthest (the one the author meant). */
-export function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return { found: false, value: undefined };
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value };
+}
+
+/**
+ * zod issues, with each failed union reduced to the branch the author meant: the one whose keys
+ * fit the input (no unrecognized or missing keys), then the one that got furthest.
+ */
+export function flattenIssues(issues: readonly z.core.$ZodIssue[], input?: unknown, prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const depth = (branch: readonly z.core.$ZodIssue[]) =>
-        Math.max(...branch.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? -1 : 0)));
-      const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
-      return flattenIssues(best, path);
+      const extra = (branch: readonly z.core.$ZodIssue[]) => branch.filter((i) => i.code === 'unrecognized_keys' && i.path.length === 0).length;
+      const missing = (branch: readonly z.core.$ZodIssue[]) =>
+        branch.filter((i) => i.path.length === 1 && input !== undefined && !valueAt(input, [...path, ...i.path]).found).length;
+      const depth = (branch: readonly z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+      const score = (branch: readonly z.core.$ZodIssue[]) => [extra(branch), missing(branch), -depth(branch)] as const;
+      const better = (a: readonly number[], b: readonly number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+      const best = issue.errors.reduce((a, b) => (better(score(b), score(a)) < 0 ? b : a));
+      // Every form has keys this value lacks or must not have: the value itself is wrong.
+      if (extra(best) > 0) return [{ path, message: `${issue.message}: no allowed form has these keys` }];
+      return flattenIssues(best, input, path);
     }
     return [{ path, message: issue.message }];
   });
@@ -117,7 +144,7 @@ export function parsePack(source: PackSource): PackParse {
         }
         const parsed = itemSchemaList.safeParse(content);
         if (!parsed.success) {
-          for (const i of flattenIssues(parsed.error.issues)) issues.push({ file: name, path: jsonPath(i.path), message: i.message });
+          for (const i of flattenIssues(parsed.error.issues, content)) issues.push({ file: name, path: jsonPath(i.path), message: i.message });
           continue;
         }
         (content as unknown[]).forEach((item, index) => {
@@ -133,7 +160,7 @@ export function parsePack(source: PackSource): PackParse {
   if (issues.length > 0) return { ok: false, issues };
   const parsed = packSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const i of flattenIssues(parsed.error.issues)) {
+    for (const i of flattenIssues(parsed.error.issues, raw)) {
       const [head, index, ...rest] = i.path;
       const from = head === 'items' && typeof index === 'number' ? origin[index] : undefined;
       if (from && from.file !== file) issues.push({ file: from.file, path: jsonPath([from.index, ...rest]), message: i.message });

@@ -47,7 +47,7 @@ export function parseSnapshot(input: unknown, locale: Locale = 'en'): SnapshotPa
   const raw = input as { id?: unknown } | null;
   const id = raw && typeof raw === 'object' && typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id : undefined;
   const issues = parsed.error.issues.map((issue) => {
-    const flat = issue.code === 'invalid_union' ? flattenIssues([issue])[0]! : { path: issue.path, message: issue.message };
+    const flat = issue.code === 'invalid_union' ? flattenIssues([issue], input)[0]! : { path: issue.path, message: issue.message };
     const expected = expectedOf(issue);
     return { code: issue.code, path: jsonPath(flat.path), ...(expected === undefined ? {} : { expected }), message: flat.message };
   });
