@@ -1,35 +1,77 @@
 /**
  * Plain member paths (`$.a.b`, `$.a[0].b`): parsed once, read without evaluating anything.
- * Replaces json-rules-engine's JSONPath resolver, whose filters can run code.
+ * Replaces json-rules-engine's JSONPath resolver (jsonpath-plus), whose filter expressions run code
+ * (CVE-2024-21534, CVE-2025-1302). Both engines read paths with the readers made here, so a path
+ * means the same in both.
  */
 import { PATH_PATTERN } from '../packs/conditions.js';
 
-const cache = new Map<string, readonly (string | number)[]>();
+export type PathStep = string | number;
+export type PathReader = (value: unknown) => unknown;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const steps = new Map<string, readonly PathStep[]>();
+const readers = new Map<string, PathReader>();
 
 /**
  * The steps of a plain member path.
  * @example parsePath('$.stakeholders[0].role') // ['stakeholders', 0, 'role']
- * @throws when the path is not a plain member path (loading validates paths first)
+ * @throws when the path is not a plain member path (loading validates paths first); nothing in
+ *   the path is ever evaluated
  */
-export function parsePath(path: string): readonly (string | number)[] {
-  let steps = cache.get(path);
-  if (steps) return steps;
-  if (!PATH_PATTERN.test(path)) throw new Error(`not a plain member path: ${path}`);
-  steps = [...path.slice(1).matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
-  cache.set(path, steps);
-  return steps;
+export function parsePath(path: string): readonly PathStep[] {
+  let parsed = steps.get(path);
+  if (parsed) return parsed;
+  if (typeof path !== 'string' || !PATH_PATTERN.test(path)) throw new Error(`not a plain member path: ${String(path).slice(0, 200)}`);
+  parsed = Object.freeze([...path.slice(1).matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2]))));
+  steps.set(path, parsed);
+  return parsed;
+}
+
+const step = (current: unknown, key: PathStep): unknown =>
+  current !== null && typeof current === 'object' && hasOwn.call(current, key) ? (current as Record<PathStep, unknown>)[key] : undefined;
+
+/**
+ * A reader for one path: the value at the path, or `undefined` where a step is missing or not an
+ * own property (so `$.constructor` or `$.__proto__` never reach a prototype). Specialised for short
+ * paths, which is what rules use.
+ * @throws when the path is not a plain member path
+ */
+export function compilePath(path: string): PathReader {
+  let reader = readers.get(path);
+  if (reader) return reader;
+  const keys = parsePath(path);
+  const [k0, k1, k2] = keys;
+  switch (keys.length) {
+    case 0:
+      reader = (value) => value;
+      break;
+    case 1:
+      reader = (value) => step(value, k0!);
+      break;
+    case 2:
+      reader = (value) => step(step(value, k0!), k1!);
+      break;
+    case 3:
+      reader = (value) => step(step(step(value, k0!), k1!), k2!);
+      break;
+    default:
+      reader = (value) => {
+        let current = value;
+        for (let i = 0; i < keys.length && current !== undefined; i++) current = step(current, keys[i]!);
+        return current;
+      };
+  }
+  readers.set(path, reader);
+  return reader;
 }
 
 /**
  * The value at a path, or `undefined` where any step is missing. Reads own properties only.
+ * This is the `pathResolver` given to json-rules-engine.
  * @example readPath({ a: [{ b: 1 }] }, '$.a[0].b') // 1
  * @example readPath({ a: 1 }, '$.a.b') // undefined
  */
 export function readPath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const step of parsePath(path)) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return current;
+  return compilePath(path)(value);
 }

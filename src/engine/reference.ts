@@ -1,6 +1,13 @@
 /**
- * The reference engine: json-rules-engine 7 runs the pack's rule JSON as written. A new engine per
- * run, so concurrent runs share no mutable state; paths go through the plain member-path reader.
+ * The reference engine: json-rules-engine 7 runs the pack's rule JSON as written, with its default
+ * operators and decorators. Two things are ours: `pathResolver` is the plain member-path reader
+ * (json-rules-engine's default, jsonpath-plus, evaluates filter expressions), and results are put
+ * back in definition order (json-rules-engine lists them in the order rules finish).
+ *
+ * A json-rules-engine Engine must not run twice at the same time: `run` sets a shared `status`,
+ * and the first run to finish marks the engine FINISHED, so a concurrent run skips its remaining
+ * priority sets. `matchReference` therefore builds a new engine per run by default, and
+ * `referenceMatcher` reuses one engine but queues its runs.
  */
 import { Engine, Rule } from 'json-rules-engine';
 import type { PreparedPack } from '../packs/prepare.js';
@@ -10,7 +17,7 @@ import { readPath } from './path.js';
 /** Builds a json-rules-engine engine holding every rule of a prepared pack. */
 export function buildEngine(prepared: PreparedPack): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: readPath });
-  for (const [name, condition] of Object.entries(prepared.pack.conditions)) engine.setCondition(name, condition as never);
+  for (const [name, condition] of Object.entries(prepared.pack.conditions ?? {})) engine.setCondition(name, condition as never);
   prepared.rules.forEach((rules, item) =>
     rules.forEach((entry, index) => {
       const { conditions, event, priority, name } = entry.rule;
@@ -24,7 +31,7 @@ export function buildEngine(prepared: PreparedPack): Engine {
 
 /**
  * Per item, the index (in trial order) of the first rule whose conditions hold, or -1.
- * @param engine an engine from `buildEngine`; by default a new one for this run
+ * @param engine an engine from `buildEngine` that no other run is using; by default a new one for this run
  */
 export async function matchReference(prepared: PreparedPack, facts: RuleFacts, engine = buildEngine(prepared)): Promise<Int32Array> {
   const first = new Int32Array(prepared.items.length).fill(-1);
@@ -34,4 +41,20 @@ export async function matchReference(prepared: PreparedPack, facts: RuleFacts, e
     if (first[item] === -1 || index < first[item]!) first[item] = index;
   }
   return first;
+}
+
+/**
+ * A matcher that builds the engine once and reuses it, running one fact set at a time (calls made
+ * while a run is under way wait their turn). Rule results are cloned per run by json-rules-engine
+ * (RuleResult clones the conditions it evaluates), so sequential reuse shares no state between runs.
+ * Used by the benchmark ("one reused engine"); `evaluate` builds a new engine per run.
+ */
+export function referenceMatcher(prepared: PreparedPack): (facts: RuleFacts) => Promise<Int32Array> {
+  const engine = buildEngine(prepared);
+  let queue: Promise<unknown> = Promise.resolve();
+  return (facts) => {
+    const run = queue.then(() => matchReference(prepared, facts, engine));
+    queue = run.catch(() => undefined);
+    return run;
+  };
 }

@@ -46,15 +46,78 @@ const operator = z.string().refine(isKnownOperator, {
 });
 
 const factReference = z.strictObject({ fact: factName, path: path.optional() });
+const primitive = z.union([z.null(), z.boolean(), z.number(), z.string()]);
 
-export const factConditionSchema = z.strictObject({
-  fact: factName,
-  path: path.optional(),
-  operator,
-  value: z.union([factReference, z.null(), z.boolean(), z.number(), z.string(), z.array(z.unknown())]),
-  name: z.string().optional(),
-  priority: z.number().int().positive().optional(),
+/** A literal value or `{ fact, path }`. Lists hold primitives only: an object or list inside one can never equal a fact value. */
+export const conditionValueSchema = z.union([factReference, primitive, z.array(primitive)], {
+  error: () => 'a value: null, a boolean, a number, a string, a list of those, or a fact reference { "fact": …, "path": … }',
 });
+
+type Abstract = { known: true; value: unknown } | { known: false };
+const UNKNOWN: Abstract = { known: false };
+const known = (value: unknown): Abstract => ({ known: true, value });
+
+/**
+ * Whether json-rules-engine can throw evaluating `chain` on a fact value `a` and a condition value `b`
+ * (a literal, or unknown for a fact reference). Follows dist/engine-default-operators.js and
+ * dist/engine-default-operator-decorators.js: `in`/`notIn` call `b.indexOf`, `someValue`/`everyValue`
+ * call `b.some`/`b.every`, `swap` exchanges the two sides; every other operator is total on JSON data.
+ */
+function mayThrow(chain: readonly string[], a: Abstract, b: Abstract): boolean {
+  const [head, ...rest] = chain;
+  if (rest.length === 0) {
+    if (head === 'in' || head === 'notIn') return !b.known || !(typeof b.value === 'string' || Array.isArray(b.value));
+    return false;
+  }
+  switch (head) {
+    case 'someFact':
+    case 'everyFact': // validator Array.isArray(a): anything else is false without calling the inner operator
+      if (a.known) return Array.isArray(a.value) && a.value.some((x) => mayThrow(rest, known(x), b));
+      return mayThrow(rest, UNKNOWN, b);
+    case 'someValue':
+    case 'everyValue': // no validator: b.some / b.every on anything but a list throws
+      if (!b.known || !Array.isArray(b.value)) return true;
+      return b.value.some((y) => mayThrow(rest, a, known(y)));
+    case 'swap':
+      return mayThrow(rest, b, a);
+    default: // not
+      return mayThrow(rest, a, b);
+  }
+}
+
+const isFactReference = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Why json-rules-engine would throw a TypeError for this operator and value (for some fact value),
+ * or undefined when it cannot. Such conditions are rejected at load: a throw rejects the whole
+ * engine run, and which conditions json-rules-engine reaches is not something a rule author controls.
+ */
+export function throwingOperatorReason(operator: string, value: unknown): string | undefined {
+  if (!isKnownOperator(operator)) return undefined;
+  const chain = operator.split(':');
+  const b = isFactReference(value) ? UNKNOWN : known(value);
+  if (!mayThrow(chain, UNKNOWN, b)) return undefined;
+  const shown = isFactReference(value) ? 'a fact reference' : JSON.stringify(value);
+  return (
+    `"${operator}" with ${shown} as value can throw in json-rules-engine ("in"/"notIn" need a list or string ` +
+    `to search, "someValue"/"everyValue" a list; "swap" exchanges the sides). Use a literal list or string, ` +
+    `or turn the comparison around: the list fact with "contains" and the single value as value.`
+  );
+}
+
+export const factConditionSchema = z
+  .strictObject({
+    fact: factName,
+    path: path.optional(),
+    operator,
+    value: conditionValueSchema,
+    name: z.string().optional(),
+    priority: z.number().int().positive().optional(),
+  })
+  .superRefine((condition, ctx) => {
+    const reason = throwingOperatorReason(condition.operator, condition.value);
+    if (reason) ctx.addIssue({ code: 'custom', path: ['value'], message: reason });
+  });
 
 export type FactCondition = z.infer<typeof factConditionSchema>;
 export type Condition =
@@ -65,6 +128,12 @@ export type Condition =
   | { condition: string; name?: string; priority?: number };
 export type TopLevelCondition = Exclude<Condition, FactCondition>;
 
+/** A reference to a named condition; never a name every object has (`toString`, `__proto__`, …). */
+const conditionName = z
+  .string()
+  .min(1)
+  .refine((name) => !(name in Object.prototype), { error: () => 'a condition name that is not a built-in object property (toString, constructor, __proto__, …)' });
+
 const meta = { name: z.string().optional(), priority: z.number().int().positive().optional() };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
@@ -72,7 +141,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ all: z.array(conditionSchema), ...meta }),
     z.strictObject({ any: z.array(conditionSchema), ...meta }),
     z.strictObject({ not: conditionSchema, ...meta }),
-    z.strictObject({ condition: z.string().min(1), ...meta }),
+    z.strictObject({ condition: conditionName, ...meta }),
     factConditionSchema,
   ]),
 );
@@ -83,6 +152,6 @@ export const topLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =
     z.strictObject({ all: z.array(conditionSchema), ...meta }),
     z.strictObject({ any: z.array(conditionSchema), ...meta }),
     z.strictObject({ not: conditionSchema, ...meta }),
-    z.strictObject({ condition: z.string().min(1), ...meta }),
+    z.strictObject({ condition: conditionName, ...meta }),
   ]),
 );
