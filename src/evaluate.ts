@@ -82,6 +82,7 @@ function prepare(input: unknown, options: EvaluateOptions): Prepared | InvalidSn
     requireEvidence: options.requireEvidence ?? false,
     locale,
     tender: runsTender(snapshot),
+    facts,
     ...(options.model ? { model: options.model } : {}),
   };
   return { snapshot, facts, context, plan: planOf(options) };

@@ -8,6 +8,8 @@ import type { PreparedPack } from '../packs/prepare.js';
 import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { rateItem, type RateContext, type Rated } from '../engine/rate.js';
+import type { RuleFacts } from '../engine/derive.js';
+import { readPath } from '../engine/path.js';
 import { contribution, priorModel, sigmoid, type Model } from '../model/prior.js';
 import { manClass } from './man.js';
 import { stageOf, stepApplies } from './stage.js';
@@ -18,6 +20,8 @@ export interface AssembleContext extends RateContext {
   locale: Locale;
   tender: boolean;
   model?: Model;
+  /** The facts the rules read, for `{deal.…}` / `{derived.…}` placeholders in pack messages. */
+  facts: RuleFacts;
 }
 
 export interface PackMatches {
@@ -35,10 +39,25 @@ interface Rated1 {
   reported: boolean;
 }
 
-function reasonOf(rated: Rated, pack: PreparedPack, locale: Locale): Reason {
+/**
+ * Fills a pack message's placeholders: `{asOf}`, and `{deal.path}` / `{derived.path}` with the
+ * fact at that plain member path (left as written where the fact is absent).
+ * @example fillMessage('Deadline {deal.need.deadline} has passed.', facts, '2026-11-01')
+ */
+export function fillMessage(text: string, facts: RuleFacts, asOf: string): string {
+  if (!text.includes('{')) return text;
+  return text.replace(/\{(asOf|(deal|derived)((?:\.[A-Za-z_][\w]*|\[\d+\])+))\}/g, (whole, _name, fact?: 'deal' | 'derived', path?: string) => {
+    if (fact === undefined) return asOf;
+    const value = readPath(facts[fact], `$${path}`);
+    return value === undefined || value === null || typeof value === 'object' ? whole : String(value);
+  });
+}
+
+function reasonOf(rated: Rated, pack: PreparedPack, context: AssembleContext): Reason {
+  const { locale } = context;
   if (rated.code === 'facts') {
     const text = pack.pack.messages[rated.params.message as string];
-    return { code: 'facts', params: rated.params, message: text ? pick(locale, text) : String(rated.params.message) };
+    return { code: 'facts', params: rated.params, message: text ? fillMessage(pick(locale, text), context.facts, context.asOf) : String(rated.params.message) };
   }
   return { code: rated.code, params: rated.params, message: format(locale, `reason.${rated.code}`, rated.params) };
 }
@@ -64,7 +83,8 @@ function rateAll(snapshot: Snapshot, packs: readonly PackMatches[], context: Ass
   return out;
 }
 
-function findingsOf(rated: readonly Rated1[], snapshot: Snapshot, locale: Locale, staleDays: number): Finding[] {
+function findingsOf(rated: readonly Rated1[], snapshot: Snapshot, context: AssembleContext): Finding[] {
+  const { locale, staleDays } = context;
   const findings: Finding[] = [];
   const answers = snapshot.answers ?? {};
   const byId = new Map(rated.map((r) => [r.item.id, r]));
@@ -76,7 +96,7 @@ function findingsOf(rated: readonly Rated1[], snapshot: Snapshot, locale: Locale
     if (r.code === 'unsupported') add('unsupported', [item.id], { item: item.id });
     if (r.code === 'stale') add('stale', [item.id], { item: item.id, date: r.params.date!, days: staleDays });
     if (item.kind === 'risk' && r.rating === 'W' && r.code !== 'nothing-known')
-      add('red-flag', [item.id], { item: item.id, reason: reasonOf(r, pack, locale).message });
+      add('red-flag', [item.id], { item: item.id, reason: reasonOf(r, pack, context).message });
     const mine = answerRating(answers[item.id]);
     for (const other of item.sameFactAs) {
       const theirs = answerRating(answers[other]);
@@ -115,7 +135,7 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
     const weights = r.applies ? model.weights[r.item.id] : undefined;
     const added = contribution(weights, r.rated.rating);
     logit += added;
-    const reason = reasonOf(r.rated, r.pack, context.locale);
+    const reason = reasonOf(r.rated, r.pack, context);
     const { id, step, star, title, signals } = r.item;
     items[id] = { rating: r.rated.rating, pack: r.pack.pack.id, step, star, reason, contribution: added };
     if (r.rated.rating !== 'C' && r.applies)
@@ -136,7 +156,7 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
     logit,
     items,
     missing: missing.map(({ order: _order, gain, ...rest }) => ({ ...rest, gain: sigmoid(logit + gain) - probability })),
-    findings: findingsOf(reported, snapshot, context.locale, context.staleDays),
+    findings: findingsOf(reported, snapshot, context),
   };
   const man = ['man.money', 'man.authority', 'man.need'].map((id) => items[id]?.rating);
   if (man.every((r) => r !== undefined)) result.man = manClass(man[0]!, man[1]!, man[2]!);

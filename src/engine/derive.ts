@@ -42,7 +42,7 @@ function stakeholderFacts(people: readonly Stakeholder[]) {
     unprofiled: count(people, (s) => !profiled(s)),
     finalSay: finalSay.length,
     deciders: deciders.length,
-    decidersInContact: count(deciders, (s) => inContact(s) && s.stance !== 'enemy'),
+    decidersInContact: count(deciders, (s) => inContact(s) && s.stance !== 'enemy' && s.backsCompetitor !== true),
     decidersHostile: count(deciders, (s) => s.stance === 'enemy' || s.backsCompetitor === true),
     decidersUnsupportive: count(deciders, (s) => s.stance === 'unsupportive'),
     othersBackingCompetitor: count(people, (s) => !isDecider(s) && (s.backsCompetitor === true || s.stance === 'enemy')),
@@ -119,6 +119,10 @@ export function deriveFacts(snapshot: Snapshot, context: DeriveContext) {
     contract: {
       stepKnown: (snapshot.contract?.currentStep ?? '').trim() !== '',
       handlerKnown: (snapshot.contract?.handler ?? '').trim() !== '',
+    },
+    procurement: {
+      /** The tender agency is named (s6.2): rules cannot test a string's presence with the default operators. */
+      agencyKnown: (snapshot.procurement?.agency ?? '').trim() !== '',
     },
   };
 }

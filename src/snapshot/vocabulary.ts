@@ -1,7 +1,9 @@
 /**
  * Bilingual vocabularies of the snapshot. Each canonical (English) value lists the spellings people
- * type for it, in English and in Chinese (the seed documents' own words first). Matching ignores case
- * and surrounding white space. One table serves the zod schema, the flat-row reader and the docs.
+ * type for it, in English and in Chinese (the seed documents' own words first). JSON snapshots take these
+ * spellings exactly (so the JSON Schema can list them); `canonicalValue`, used by the flat-row
+ * reader for typed cells, also ignores case and surrounding white space. One table serves the zod
+ * schema, the flat-row reader and the docs.
  */
 export const vocabularies = {
   segment: {

@@ -160,13 +160,9 @@ ruleTester('man.authority', {
   ],
 });
 
-describe('man.authority: known gap in the derived facts', () => {
-  // src/engine/derive.ts counts a decider who openly backs a competitor as hostile (decidersHostile)
-  // but still as in contact (decidersInContact excludes only stance 'enemy'). When that decider is the
-  // only one we reach, authority is not reached on our side, yet the rule sees decidersInContact = 1.
-  // Reported to the lead; this case starts passing (and this marker must go) once derive excludes
-  // backsCompetitor from decidersInContact.
-  it.fails('the only decider in contact backs a competitor is not C', async () => {
+describe('man.authority: a decider who backs a competitor is not our authority', () => {
+  // derive.ts counts a decider who openly backs a competitor as hostile, not as in contact on our side.
+  it('the only decider in contact backs a competitor is not C', async () => {
     const result = await evaluateBoth({ stakeholders: [{ name: 'Wang', role: 'final-say', contact: 'close', stance: 'neutral', backsCompetitor: true }] });
     expect(result.items['man.authority']!.rating).not.toBe('C');
   });
