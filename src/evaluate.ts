@@ -1,99 +1,14 @@
 /**
- * The public evaluation API. `evaluate` runs the pack rules with json-rules-engine (the reference);
- * `evaluateSync` runs the same rules compiled to closures. Both share parsing, fact derivation and
- * assembly, so they differ only in how rule conditions are matched — and return equal results.
+ * The public evaluation API. `evaluate` runs the pack rules with json-rules-engine (the reference
+ * engine); `evaluateSync` (evaluate-sync.ts) runs the same rules compiled to closures. Both share
+ * parsing, fact derivation and assembly, so they differ only in how rule conditions are matched —
+ * and return equal results.
  */
-import { formatISO } from 'date-fns';
-import { assemble, SEVEN_STEP, type PackMatches } from './core/assemble.js';
-import { deriveFacts, runsTender, type RuleFacts } from './engine/derive.js';
-import { compilePack, type Matcher } from './engine/compile.js';
+import { assemble, type PackMatches } from './core/assemble.js';
 import { matchReference } from './engine/reference.js';
-import type { Locale } from './locale/messages.js';
-import type { Model } from './model/prior.js';
-import { BUILTIN_PACK_IDS, builtinPack, type BuiltinPackId } from './packs/builtin.js';
-import { preparePack, type PreparedPack } from './packs/prepare.js';
-import type { Pack } from './packs/schema.js';
-import type { Result } from './result.js';
-import type { Snapshot } from './snapshot/schema.js';
-import { parseSnapshot, type SnapshotIssue } from './snapshot/issues.js';
+import { prepare, type EvaluateOptions, type Evaluation } from './evaluate-sync.js';
 
-export interface EvaluateOptions {
-  /** Built-in pack ids or loaded packs (`parsePack`). Default: all built-in packs. */
-  packs?: readonly (BuiltinPackId | Pack)[];
-  /** Evaluation date for snapshots without `asOf` (ISO). Default: today. */
-  asOf?: string;
-  /** Answers and evidence dated before `asOf` minus this many days are stale. Default 90. */
-  staleDays?: number;
-  /** A C answer with no supporting fact or evidence drops to F. Default false. */
-  requireEvidence?: boolean;
-  /** Days ahead within which a deadline is a near-term timeline (BANT). Default 180. */
-  horizonDays?: number;
-  /** Language of reasons and findings. Default 'en'. */
-  locale?: Locale;
-  /** A probability model; default: the method-based prior for the evaluated packs. */
-  model?: Model;
-}
-
-/** A snapshot that failed validation: the issues, as data. */
-export interface InvalidSnapshot {
-  ok: false;
-  /** The deal id, where the input has a readable one. */
-  id?: string;
-  issues: SnapshotIssue[];
-}
-
-export type Evaluation = Result | InvalidSnapshot;
-
-const PACK_ORDER: readonly string[] = BUILTIN_PACK_IDS;
-
-interface Plan {
-  packs: { prepared: PreparedPack; reported: boolean }[];
-}
-
-function planOf(options: EvaluateOptions): Plan {
-  const requested = (options.packs ?? BUILTIN_PACK_IDS).map((p) => (typeof p === 'string' ? builtinPack(p) : p));
-  const unique = [...new Map(requested.map((p) => [p.id, p])).values()];
-  // Built-in packs first, in fixed order, so results do not depend on how the option lists them.
-  const rank = (p: Pack) => (PACK_ORDER.includes(p.id) ? PACK_ORDER.indexOf(p.id) : PACK_ORDER.length);
-  unique.sort((a, b) => rank(a) - rank(b));
-  const packs = unique.map((pack) => ({ prepared: preparePack(pack), reported: true }));
-  if (!unique.some((p) => p.id === SEVEN_STEP)) packs.unshift({ prepared: preparePack(builtinPack(SEVEN_STEP)), reported: false });
-  return { packs };
-}
-
-interface Prepared {
-  snapshot: Snapshot;
-  facts: RuleFacts;
-  context: Parameters<typeof assemble>[2];
-  plan: Plan;
-}
-
-function prepare(input: unknown, options: EvaluateOptions): Prepared | InvalidSnapshot {
-  const locale = options.locale ?? 'en';
-  const parsed = parseSnapshot(input, locale);
-  if (!parsed.ok) return parsed;
-  const snapshot = parsed.snapshot;
-  const asOf = snapshot.asOf ?? options.asOf ?? formatISO(new Date(), { representation: 'date' });
-  const horizonDays = options.horizonDays ?? 180;
-  const facts = { deal: snapshot, derived: deriveFacts(snapshot, { asOf, horizonDays }) };
-  const context = {
-    asOf,
-    staleDays: options.staleDays ?? 90,
-    requireEvidence: options.requireEvidence ?? false,
-    locale,
-    tender: runsTender(snapshot),
-    facts,
-    ...(options.model ? { model: options.model } : {}),
-  };
-  return { snapshot, facts, context, plan: planOf(options) };
-}
-
-const matchers = new WeakMap<PreparedPack, Matcher>();
-function matcherOf(prepared: PreparedPack): Matcher {
-  let matcher = matchers.get(prepared);
-  if (!matcher) matchers.set(prepared, (matcher = compilePack(prepared)));
-  return matcher;
-}
+export { evaluateSync, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate-sync.js';
 
 /**
  * Evaluates a deal snapshot with json-rules-engine (the reference engine).
@@ -108,13 +23,3 @@ export async function evaluate(input: unknown, options: EvaluateOptions = {}): P
   return assemble(ready.snapshot, packs, ready.context);
 }
 
-/**
- * Evaluates a deal snapshot synchronously with the compiled rules; equal to `evaluate`'s result.
- * @example const result = evaluateSync({ id: 'D-1', answers: { 's1.1': 'C' } }, { asOf: '2026-11-01' })
- */
-export function evaluateSync(input: unknown, options: EvaluateOptions = {}): Evaluation {
-  const ready = prepare(input, options);
-  if ('ok' in ready) return ready;
-  const packs = ready.plan.packs.map(({ prepared, reported }) => ({ prepared, reported, matches: matcherOf(prepared)(ready.facts) }));
-  return assemble(ready.snapshot, packs, ready.context);
-}
