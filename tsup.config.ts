@@ -46,4 +46,15 @@ export default defineConfig([
     clean: false,
     sourcemap: false,
   },
+  {
+    // The CLI (bin/dealqual.js imports dist/cli.js; the shebang lives in bin/) and its worker thread
+    // (--jobs). ESM for Node; dependencies stay external.
+    entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    dts: false,
+    clean: false,
+    sourcemap: false,
+  },
 ]);

@@ -1,0 +1,96 @@
+/**
+ * One deal through the audit: input event → snapshot → `evaluateSync` → problems → formatted piece
+ * and counters. Pure apart from the formatter; runs on the main thread or in a worker (--jobs).
+ */
+import { evaluateSync, type EvaluateOptions } from '../../evaluate.js';
+import type { BuiltinPackId } from '../../packs/builtin.js';
+import type { Pack } from '../../packs/schema.js';
+import { dealValue, type InputEvent, type Row } from '../../node/inputs.js';
+import type { InputError } from '../errors.js';
+import { problemsOf, type Policy } from '../policy.js';
+import { formatterOf } from '../formatters/index.js';
+import { statsOf, type AuditRecord, type DealStats, type FormatContext } from '../formatters/types.js';
+import { packObjects } from '../packs.js';
+import { rowSnapshot, type RowOptions } from './rows.js';
+
+/** Everything a worker needs: plain data only (structured-clone safe). */
+export interface AuditSettings {
+  packs: (BuiltinPackId | Pack)[];
+  asOf?: string;
+  staleDays?: number;
+  requireEvidence?: boolean;
+  horizonDays?: number;
+  policy: Policy;
+  mapping?: Record<string, string>;
+  format: string;
+  context: FormatContext;
+}
+
+export type DealOutcome = { ok: true; piece: string; stats: DealStats } | { ok: false; errors: InputError[] };
+
+export type DealEvent = Extract<InputEvent, { kind: 'deal' }>;
+
+export function evaluateOptions(settings: AuditSettings): EvaluateOptions {
+  return {
+    packs: settings.packs,
+    locale: settings.policy.locale,
+    ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.staleDays !== undefined ? { staleDays: settings.staleDays } : {}),
+    ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
+    ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
+  };
+}
+
+export function rowOptions(settings: AuditSettings): RowOptions {
+  return {
+    ...(settings.mapping ? { mapping: settings.mapping } : {}),
+    items: new Set(packObjects(settings.packs).flatMap((p) => p.items.map((i) => i.id))),
+    locale: settings.policy.locale,
+  };
+}
+
+/** The snapshot value of an event, or the errors that stop it being one. */
+export function snapshotOf(event: DealEvent, rows: RowOptions): { ok: true; value: unknown } | { ok: false; errors: InputError[] } {
+  if (event.row) return rowSnapshot(event.row, event.source, rows);
+  const v = dealValue(event);
+  return v.ok ? v : { ok: false, errors: [v.error] };
+}
+
+/** Audits one deal: the record (for explain and tests) or input errors. */
+export function auditRecord(event: DealEvent, settings: AuditSettings, options = evaluateOptions(settings), rows = rowOptions(settings)): { ok: true; record: AuditRecord } | { ok: false; errors: InputError[] } {
+  const snapshot = snapshotOf(event, rows);
+  if (!snapshot.ok) return snapshot;
+  const result = evaluateSync(snapshot.value, options);
+  if (!result.ok)
+    return {
+      ok: false,
+      errors: result.issues.map((i) => ({
+        source: event.source,
+        ...(result.id !== undefined ? { id: result.id } : {}),
+        path: i.path,
+        message: i.expected !== undefined && !i.message.replace(/\s/g, '').includes(i.expected.replace(/\s/g, '')) ? `${i.message} (expected ${i.expected})` : i.message,
+      })),
+    };
+  const raw = snapshot.value as { amount?: unknown; currency?: unknown };
+  const record: AuditRecord = {
+    source: event.source,
+    result,
+    problems: problemsOf(result, settings.policy),
+    ...(typeof raw.amount === 'number' ? { amount: raw.amount } : {}),
+    ...(typeof raw.currency === 'string' ? { currency: raw.currency } : {}),
+    ...(event.row ? { row: event.row as Row } : {}),
+  };
+  return { ok: true, record };
+}
+
+/** Makes a per-deal function for these settings (formatter and evaluate options resolved once). */
+export function dealAuditor(settings: AuditSettings): (event: DealEvent) => DealOutcome {
+  const formatter = formatterOf(settings.format);
+  const options = evaluateOptions(settings);
+  const rows = rowOptions(settings);
+  return (event) => {
+    const audited = auditRecord(event, settings, options, rows);
+    if (!audited.ok) return audited;
+    return { ok: true, piece: formatter.deal(audited.record, settings.context), stats: statsOf(audited.record) };
+  };
+}

@@ -1,0 +1,65 @@
+/** Reads whole inputs into memory (explain, diff): each deal's result, or input errors. */
+import { evaluateSync } from '../evaluate.js';
+import type { Result } from '../result.js';
+import { readInputs } from '../node/inputs.js';
+import type { CliIO } from './command.js';
+import { evaluateOptions, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
+import type { InputError, Source } from './errors.js';
+import { problemsOf, type Problem } from './policy.js';
+import { readSheet } from './sheets.js';
+import type { Settings } from './settings.js';
+
+export interface Collected {
+  source: Source;
+  result: Result;
+  problems: Problem[];
+  /** The input was already a result (a JSON audit), not a snapshot. */
+  fromAudit: boolean;
+}
+
+export function auditSettingsOf(settings: Settings, format = 'json'): AuditSettings {
+  return {
+    packs: settings.packs,
+    ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+    ...(settings.staleDays !== undefined ? { staleDays: settings.staleDays } : {}),
+    ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
+    ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
+    policy: settings.policy,
+    ...(settings.mapping ? { mapping: settings.mapping } : {}),
+    format,
+    context: { locale: settings.policy.locale, color: false },
+  };
+}
+
+const isResult = (v: unknown): v is Result =>
+  typeof v === 'object' && v !== null && (v as Result).ok === true && typeof (v as Result).stage === 'object' && typeof (v as Result).items === 'object';
+
+export async function collect(paths: readonly string[], settings: Settings, io: CliIO, sheet?: string): Promise<{ deals: Collected[]; errors: InputError[] }> {
+  const audit = auditSettingsOf(settings);
+  const options = evaluateOptions(audit);
+  const rows = rowOptions(audit);
+  const deals: Collected[] = [];
+  const errors: InputError[] = [];
+  for await (const event of readInputs(paths, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(sheet ? { sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}) })) {
+    if (event.kind === 'error') {
+      errors.push(event.error);
+      continue;
+    }
+    const value = snapshotOf(event, rows);
+    if (!value.ok) {
+      errors.push(...value.errors);
+      continue;
+    }
+    if (isResult(value.value)) {
+      deals.push({ source: event.source, result: value.value, problems: problemsOf(value.value, settings.policy), fromAudit: true });
+      continue;
+    }
+    const result = evaluateSync(value.value, options);
+    if (!result.ok) {
+      for (const i of result.issues) errors.push({ source: event.source, ...(result.id ? { id: result.id } : {}), path: i.path, message: i.message });
+      continue;
+    }
+    deals.push({ source: event.source, result, problems: problemsOf(result, settings.policy), fromAudit: false });
+  }
+  return { deals, errors };
+}

@@ -1,0 +1,134 @@
+/** `dealqual audit <paths…>`: ESLint for deals. */
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { intFlag, parse } from '../args.js';
+import { runAudit } from '../audit/run.js';
+import type { AuditSettings } from '../audit/engine.js';
+import type { Command, CliIO, Writer } from '../command.js';
+import { UsageError } from '../errors.js';
+import { FORMAT_NAMES, formatterOf } from '../formatters/index.js';
+import { inputErrorsText } from '../formatters/stylish.js';
+import { overThresholds } from '../formatters/types.js';
+import { endStream, streamWriter } from '../node-io.js';
+import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
+import type { InputKind } from '../../node/inputs.js';
+import { packObjects } from '../packs.js';
+import { progressMeter } from '../progress.js';
+import { readSheet, xlsxOutput } from '../sheets.js';
+
+const usage = `Usage: dealqual audit <paths…> [options]
+
+Audits deals: JSON files (one deal or an array), directories (recursively, sorted), JSON Lines
+(.jsonl, .ndjson; streamed), CSV (.csv, .tsv; , ; or tab), .xlsx sheets, and - for stdin.
+
+Options:
+  -f, --format NAME        ${FORMAT_NAMES.join(' | ')} (default stylish)
+  -o, --output FILE        write the report to FILE (required for xlsx)
+      --max-warnings N     exit 1 when there are more than N warnings
+  -j, --jobs N             audit on N worker threads (output stays in input order)
+      --stdin-format KIND  json | jsonl | csv (default: sniffed from the first line)
+      --color, --no-color  force colour on or off (default: on a TTY, unless NO_COLOR is set)
+${COMMON_USAGE}
+  -h, --help               this help
+
+Exit codes: 0 clean · 1 problems over the thresholds · 2 usage error, or an input that could
+not be read or validated (listed after every other deal). See docs/cli.md.`;
+
+export const audit: Command = {
+  name: 'audit',
+  summary: 'audit deal files, folders, JSON Lines, CSV or stdin (exit 0 clean, 1 findings, 2 errors)',
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parse(
+      args,
+      {
+        ...COMMON_OPTIONS,
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        'stdin-format': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+      'audit',
+    );
+    if (values.help) {
+      await io.stdout.write(usage + '\n');
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError('no input: give deal files, folders, or - for stdin (see "dealqual audit --help")');
+    const format = values.format ?? 'stylish';
+    if (format === 'xlsx') {
+      if (!values.output) throw new UsageError('--format xlsx writes a workbook: give --output FILE.xlsx');
+    } else formatterOf(format);
+    const stdinKind = values['stdin-format'] as InputKind | undefined;
+    if (stdinKind !== undefined && !['json', 'jsonl', 'csv'].includes(stdinKind))
+      throw new UsageError(`--stdin-format expects json, jsonl or csv, got "${stdinKind}"`);
+    const jobs = intFlag(values.jobs, '--jobs', 1) ?? 1;
+    const maxWarningsFlag = intFlag(values['max-warnings'], '--max-warnings', -1);
+    const settings = await resolveSettings(values, io.cwd);
+    const maxWarnings = maxWarningsFlag ?? settings.maxWarnings;
+    const toFile = values.output !== undefined;
+    const color = values['no-color'] ? false : values.color ? true : !toFile && io.stdoutIsTTY && !io.env.NO_COLOR;
+
+    const auditSettings: AuditSettings = {
+      packs: settings.packs,
+      ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
+      ...(settings.staleDays !== undefined ? { staleDays: settings.staleDays } : {}),
+      ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
+      ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
+      policy: settings.policy,
+      ...(settings.mapping ? { mapping: settings.mapping } : {}),
+      format,
+      context: {
+        locale: settings.policy.locale,
+        color,
+        ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+        ...(settings.policy.minProbability !== undefined ? { minProbability: settings.policy.minProbability } : {}),
+      },
+    };
+
+    let out: Writer = io.stdout;
+    let close = async () => {};
+    let xlsx: ReturnType<typeof xlsxOutput> | undefined;
+    if (format === 'xlsx') {
+      xlsx = xlsxOutput(resolve(io.cwd, values.output!), {
+        ...(settings.mapping ? { mapping: settings.mapping } : {}),
+        items: packObjects(settings.packs).flatMap((p) => p.items.map((i) => i.id)),
+      });
+      out = xlsx.writer;
+    } else if (toFile) {
+      const stream = createWriteStream(resolve(io.cwd, values.output!));
+      await new Promise<void>((ok, fail) => {
+        stream.once('open', () => ok());
+        stream.once('error', (e: NodeJS.ErrnoException) => fail(new UsageError(`cannot write ${values.output}: ${e.code ?? e.message}`)));
+      });
+      out = streamWriter(stream);
+      close = () => endStream(stream);
+    }
+    // Progress only where it cannot mix with the report: stderr a TTY, the report elsewhere.
+    const progress = io.stderrIsTTY && (toFile || !io.stdoutIsTTY) ? progressMeter(io.stderr) : undefined;
+    const summary = await runAudit(positionals, auditSettings, {
+      jobs,
+      out,
+      read: {
+        cwd: io.cwd,
+        stdin: io.stdin,
+        ...(stdinKind ? { stdinKind } : {}),
+        ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
+        ...(values.sheet ? { sheet: values.sheet } : {}),
+        readSheet,
+      },
+      ...(progress ? { progress: progress.update } : {}),
+      workerScript: new URL('./cli-worker.js', import.meta.url),
+    });
+    await progress?.done();
+    if (xlsx) await xlsx.finish();
+    await close();
+    const errors = inputErrorsText(summary, io.stderrIsTTY && !io.env.NO_COLOR);
+    if (errors) await io.stderr.write(errors);
+    if (summary.inputErrors.length + summary.moreInputErrors > 0) return 2;
+    return overThresholds(summary, maxWarnings) ? 1 : 0;
+  },
+};

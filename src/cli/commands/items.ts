@@ -1,0 +1,42 @@
+/** `dealqual items <pack> [--format json]`: a pack's items (contract fields). */
+import { listItems } from '../../packs/items.js';
+import { pick } from '../../locale/messages.js';
+import { parse } from '../args.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { resolvePacks } from '../packs.js';
+
+const usage = `Usage: dealqual items <pack> [--format text|json|markdown] [--locale en|zh-CN]
+
+Lists a pack's items: a built-in pack (sangfor-7step, man, bant) or a pack file or folder
+(validated first; a pack that fails validation exits 2 naming the file and JSON path).
+--format json prints [{ id, step, star, kind, extension, title: { zh, en }, signals }].`;
+
+export const items: Command = {
+  name: 'items',
+  summary: "list a pack's items (id, step, ★, title, signals)",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, locale: { type: 'string' } }, 'items');
+    if (values.help) {
+      await io.stdout.write(usage + '\n');
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('items takes one pack: a built-in name (sangfor-7step, man, bant) or a pack file or folder');
+    const locale = values.locale ?? 'en';
+    if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError(`--locale expects en or zh-CN, got "${locale}"`);
+    const [pack] = await resolvePacks(positionals, io.cwd, io.cwd);
+    const list = listItems(pack!);
+    const format = values.format ?? 'text';
+    if (format === 'json') await io.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    else if (format === 'markdown') {
+      const rows = list.map((i) => `| ${i.id} | ${i.step} | ${i.star ? '★' : ''} | ${pick(locale, i.title).replace(/\|/g, '\\|')} | ${i.signals.length} |`);
+      await io.stdout.write(['| id | step | ★ | title | signals |', '|---|---:|---|---|---:|', ...rows].join('\n') + '\n');
+    } else if (format === 'text') {
+      const width = Math.max(...list.map((i) => i.id.length));
+      const lines = list.map((i) => `${i.id.padEnd(width)}  step ${i.step}  ${i.star ? '★' : ' '}  ${pick(locale, i.title)}${i.kind === 'risk' ? ' (risk)' : ''}${i.extension ? ' (extension)' : ''}`);
+      await io.stdout.write(lines.join('\n') + '\n');
+    } else throw new UsageError(`unknown format "${format}"; choose text, json or markdown`);
+    return 0;
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * `csv`: the input columns (CSV and sheet inputs; `id` for JSON deals) plus the result columns of
+ * the flat-row convention (stage, milestone, probability, man, missing). Columns follow the first
+ * deal's input header; later rows are aligned to it by header name. RFC 4180 quoting, `,`.
+ */
+import { RESULT_COLUMNS, resultRow } from '../../flat/index.js';
+import type { Formatter } from './types.js';
+
+/** A cell as text: sheet Dates as ISO dates (or date-times), everything else as written. */
+export const cellText = (v: unknown): string =>
+  v instanceof Date ? (v.toISOString().endsWith('T00:00:00.000Z') ? v.toISOString().slice(0, 10) : v.toISOString()) : v === undefined || v === null ? '' : String(v);
+
+export const csvCell = (v: unknown): string => {
+  const s = cellText(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const line = (cells: readonly unknown[]) => cells.map(csvCell).join(',') + '\r\n';
+
+interface Piece {
+  h: string[];
+  v: string[];
+  r: (string | number)[];
+}
+
+export const csv: Formatter = {
+  name: 'csv',
+  streaming: true,
+  deal(record) {
+    const result = new Set<string>(RESULT_COLUMNS);
+    const h = record.row ? record.row.headers : ['id'];
+    const v = record.row ? record.row.values : [record.result.id];
+    // Result columns of a re-audited output are replaced, not repeated.
+    const keep = h.map((name, i) => (result.has(name.trim().toLowerCase()) ? -1 : i)).filter((i) => i >= 0);
+    const piece: Piece = { h: keep.map((i) => h[i]!), v: keep.map((i) => cellText(v[i])), r: resultRow(record.result) };
+    return JSON.stringify(piece);
+  },
+  emit(text, state: { header?: string[] }) {
+    const piece = JSON.parse(text) as Piece;
+    if (!state.header) {
+      state.header = piece.h;
+      return line([...piece.h, ...RESULT_COLUMNS]) + line([...piece.v, ...piece.r]);
+    }
+    const same = piece.h.length === state.header.length && piece.h.every((h, i) => h === state.header![i]);
+    if (same) return line([...piece.v, ...piece.r]);
+    const at = new Map(piece.h.map((h, i) => [h, i]));
+    return line([...state.header.map((h) => (at.has(h) ? (piece.v[at.get(h)!] ?? '') : '')), ...piece.r]);
+  },
+};

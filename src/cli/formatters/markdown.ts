@@ -1,0 +1,58 @@
+/** `markdown`: for pull-request comments — a summary and a table first, then each deal's problems. */
+import { inputErrorText, sourceLabel } from '../errors.js';
+import { pct } from '../policy.js';
+import { MILESTONES, money, type Formatter } from './types.js';
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+
+export const markdown: Formatter = {
+  name: 'markdown',
+  streaming: false,
+  deal(record) {
+    const { result, problems } = record;
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const row = `| ${errors > 0 ? '❌' : problems.length > 0 ? '⚠️' : '✅'} | ${cell(result.id)} | ${result.stage.step} | ${result.stage.milestone} | ${pct(result.probability)} | ${result.man ? code(result.man.class) : '–'} | ${errors} | ${problems.length - errors} |`;
+    const detail = problems.length
+      ? [`#### ${cell(result.id)} — ${code(sourceLabel(record.source))}`, '', ...problems.map((p) => `- ${p.severity === 'error' ? '❌ **error**' : '⚠️ warn'} ${cell(p.message)} ${code(p.rule)}`), ''].join('\n')
+      : '';
+    // Two parts: the table row, then the details; split on the first NUL.
+    return `${row}\u0000${detail}`;
+  },
+  end(summary, _context, pieces) {
+    const out: string[] = ['## dealqual audit', ''];
+    out.push(
+      `**${summary.deals} ${summary.deals === 1 ? 'deal' : 'deals'}** · ${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'} · ${summary.warnings} ${summary.warnings === 1 ? 'warning' : 'warnings'} · ${summary.failed} failing`,
+      '',
+    );
+    const steps = Object.keys(summary.steps).map(Number).sort((a, b) => a - b);
+    if (steps.length) out.push(`**Stages:** ${steps.map((s) => `step ${s}: ${summary.steps[s]}`).join(' · ')}  `);
+    const ms = MILESTONES.filter((m) => summary.milestones[m]);
+    if (ms.length) out.push(`**Milestones:** ${ms.map((m) => `${m}: ${summary.milestones[m]}`).join(' · ')}  `);
+    const currencies = Object.keys(summary.pipeline).sort();
+    for (const cur of currencies) {
+      const p = summary.pipeline[cur]!;
+      out.push(`**Weighted pipeline${cur ? ` (${cur})` : ''}:** ${money(p.weighted)} (Σ amount × probability over ${p.deals} open ${p.deals === 1 ? 'deal' : 'deals'}; total ${money(p.amount)})  `);
+    }
+    if (currencies.length === 0) out.push('**Weighted pipeline:** no open deal has an amount  ');
+    out.push('');
+    if (pieces.length) {
+      out.push('| | Deal | Step | Milestone | Probability | MAN | Errors | Warnings |', '|---|---|---:|---|---:|---|---:|---:|');
+      const details: string[] = [];
+      for (const piece of pieces) {
+        const cut = piece.indexOf('\u0000');
+        out.push(piece.slice(0, cut));
+        if (piece.length > cut + 1) details.push(piece.slice(cut + 1));
+      }
+      out.push('');
+      if (details.length) out.push('### Problems', '', ...details);
+    }
+    const bad = summary.inputErrors.length + summary.moreInputErrors;
+    if (bad) {
+      out.push('### Inputs that could not be read', '', ...summary.inputErrors.map((e) => `- ❌ ${cell(inputErrorText(e))}`));
+      if (summary.moreInputErrors) out.push(`- … and ${summary.moreInputErrors} more`);
+      out.push('');
+    }
+    return out.join('\n');
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * Formatters, ESLint style: `(records, context) => string`. Each is built from per-deal pieces so
+ * the audit can stream: `deal` runs once per deal (in a worker with --jobs), `begin` and `end` once.
+ * Buffered formats (markdown, junit) get every piece at the end; streaming ones print as they go.
+ */
+import type { Locale } from '../../locale/messages.js';
+import type { Result } from '../../result.js';
+import type { Row } from '../../node/inputs.js';
+import type { InputError, Source } from '../errors.js';
+import type { Problem } from '../policy.js';
+
+/** One audited deal. */
+export interface AuditRecord {
+  source: Source;
+  result: Result;
+  problems: Problem[];
+  /** From the snapshot, for the weighted pipeline. */
+  amount?: number;
+  currency?: string;
+  /** The input row, for CSV and sheet inputs. */
+  row?: Row;
+}
+
+export interface FormatContext {
+  locale: Locale;
+  /** ANSI colour (stylish on a TTY without NO_COLOR). */
+  color: boolean;
+  maxWarnings?: number;
+  minProbability?: number;
+}
+
+/** Counters kept while streaming: all a summary needs, in bounded memory. */
+export interface Summary {
+  deals: number;
+  /** Deals with at least one error. */
+  failed: number;
+  errors: number;
+  warnings: number;
+  steps: Record<string, number>;
+  milestones: Record<string, number>;
+  /** Open deals (not won or lost) with an amount, per currency ('' when none is given). */
+  pipeline: Record<string, { weighted: number; amount: number; deals: number }>;
+  inputErrors: InputError[];
+  /** Input errors beyond those kept in `inputErrors`. */
+  moreInputErrors: number;
+}
+
+/** Per-deal counters, small enough to pass back from a worker. */
+export interface DealStats {
+  step: number;
+  milestone: string;
+  probability: number;
+  errors: number;
+  warnings: number;
+  amount?: number;
+  currency?: string;
+}
+
+export interface Formatter {
+  name: string;
+  /** Whether pieces are printed as they come (else all pieces are handed to `end`). */
+  streaming: boolean;
+  begin?(context: FormatContext): string;
+  deal(record: AuditRecord, context: FormatContext): string;
+  /** Turns a piece into output text on the main thread, in input order (`state` lives for one run). */
+  emit?(piece: string, state: Record<string, unknown>): string;
+  /** Between two deal pieces. */
+  separator?: string;
+  end?(summary: Summary, context: FormatContext, pieces: readonly string[]): string;
+}
+
+export const emptySummary = (): Summary => ({
+  deals: 0,
+  failed: 0,
+  errors: 0,
+  warnings: 0,
+  steps: {},
+  milestones: {},
+  pipeline: {},
+  inputErrors: [],
+  moreInputErrors: 0,
+});
+
+export function statsOf(record: AuditRecord): DealStats {
+  let errors = 0;
+  let warnings = 0;
+  for (const p of record.problems) p.severity === 'error' ? (errors += 1) : (warnings += 1);
+  return {
+    step: record.result.stage.step,
+    milestone: record.result.stage.milestone,
+    probability: record.result.probability,
+    errors,
+    warnings,
+    ...(record.amount !== undefined ? { amount: record.amount } : {}),
+    ...(record.currency !== undefined ? { currency: record.currency } : {}),
+  };
+}
+
+export function addStats(summary: Summary, s: DealStats): void {
+  summary.deals += 1;
+  summary.errors += s.errors;
+  summary.warnings += s.warnings;
+  if (s.errors > 0) summary.failed += 1;
+  summary.steps[s.step] = (summary.steps[s.step] ?? 0) + 1;
+  summary.milestones[s.milestone] = (summary.milestones[s.milestone] ?? 0) + 1;
+  if (s.amount !== undefined && s.milestone !== 'won' && s.milestone !== 'lost') {
+    const p = (summary.pipeline[s.currency ?? ''] ??= { weighted: 0, amount: 0, deals: 0 });
+    p.weighted += s.amount * s.probability;
+    p.amount += s.amount;
+    p.deals += 1;
+  }
+}
+
+export const MAX_KEPT_INPUT_ERRORS = 1000;
+
+export function addInputError(summary: Summary, error: InputError): void {
+  if (summary.inputErrors.length < MAX_KEPT_INPUT_ERRORS) summary.inputErrors.push(error);
+  else summary.moreInputErrors += 1;
+}
+
+/** Whether the audit fails (exit 1): an error, or more warnings than allowed. */
+export const overThresholds = (summary: Summary, maxWarnings: number | undefined): boolean =>
+  summary.errors > 0 || (maxWarnings !== undefined && maxWarnings >= 0 && summary.warnings > maxWarnings);
+
+/** Whole-number amount with thousands separators, independent of the host locale. */
+export const money = (n: number): string => {
+  const r = Math.round(n);
+  return (r < 0 ? '-' : '') + String(Math.abs(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+};
+
+export const MILESTONES = ['lead', 'opportunity', 'project', 'won', 'lost'] as const;
+
+/** Runs a formatter over records already in memory (the ESLint-style `(results, context) => string`). */
+export function formatAll(formatter: Formatter, records: readonly AuditRecord[], context: FormatContext, inputErrors: readonly InputError[] = []): string {
+  const summary = emptySummary();
+  const pieces = records.map((r) => {
+    addStats(summary, statsOf(r));
+    return formatter.deal(r, context);
+  });
+  for (const e of inputErrors) addInputError(summary, e);
+  const state: Record<string, unknown> = {};
+  const texts = formatter.emit ? pieces.map((p) => formatter.emit!(p, state)) : pieces;
+  const begin = formatter.begin?.(context) ?? '';
+  const end = formatter.end?.(summary, context, formatter.streaming ? [] : texts) ?? '';
+  return formatter.streaming ? begin + texts.join(formatter.separator ?? '') + end : begin + end;
+}

@@ -1,0 +1,84 @@
+/**
+ * The audit policy: which problems a result has and how severe they are (docs/cli.md). The core's
+ * result carries facts (stage, missing items, findings); severities live here and in the config,
+ * never in the rule packs, as in ESLint.
+ *
+ * The claimed step is the furthest step with confirmed (C) evidence; the current step is the stage
+ * the deal has earned (the earliest step whose gate is open).
+ * - `stage-unearned`: gate items of steps before the claimed step are not C — the deal shows
+ *   later-step evidence without having earned the stages in between (one problem listing them);
+ * - `missing-star`: a gate item (★; every item of steps 6–7, which have no ★) of the current step is
+ *   not C — the gate holding the deal;
+ * - `missing`: any other item at or before the current step is not C;
+ * - finding codes (`contradiction`, `cross-pack-contradiction`, `red-flag`, `stale`, `unsupported`)
+ *   map one to one to problems;
+ * - `low-probability`: the probability is below `thresholds.minProbability`.
+ * An item id in `rules` overrides the severity of that item's missing-evidence problems (`off`
+ * also leaves it out of `stage-unearned`). Won and lost deals get no stage or missing problems.
+ */
+import type { Locale } from '../locale/messages.js';
+import type { Result } from '../result.js';
+import { DEFAULT_SEVERITY, type RuleId, type Severity } from './config.js';
+
+export interface Problem {
+  rule: RuleId;
+  severity: Exclude<Severity, 'off'>;
+  items: string[];
+  message: string;
+}
+
+export interface Policy {
+  severities: Record<string, Severity>;
+  minProbability?: number;
+  locale: Locale;
+}
+
+export function severityOf(policy: Policy, rule: RuleId, item?: string): Severity {
+  return (item !== undefined ? policy.severities[item] : undefined) ?? policy.severities[rule] ?? DEFAULT_SEVERITY[rule];
+}
+
+const ORDER = { error: 0, warn: 1 } as const;
+
+const words = {
+  en: {
+    unearned: (items: string, step: number, claimed: number) => `confirmed evidence reaches step ${claimed}, but the stage is held at step ${step}: gate items not C: ${items}`,
+    gate: (item: string, rating: string, step: number) => `${item} ★ is ${rating}: the gate of step ${step}`,
+    missing: (item: string, rating: string, step: number) => `${item} is ${rating} (step ${step})`,
+    low: (p: number, min: number) => `probability ${pct(p)} is below the minimum ${pct(min)}`,
+  },
+  'zh-CN': {
+    unearned: (items: string, step: number, claimed: number) => `已确认的证据到达第 ${claimed} 步,但阶段停在第 ${step} 步:未确认(非 C)的关卡项 ${items}`,
+    gate: (item: string, rating: string, step: number) => `${item} ★ 为 ${rating}:第 ${step} 步的关卡`,
+    missing: (item: string, rating: string, step: number) => `${item} 为 ${rating}(第 ${step} 步)`,
+    low: (p: number, min: number) => `赢率 ${pct(p)} 低于最低要求 ${pct(min)}`,
+  },
+} as const;
+
+export const pct = (p: number): string => `${Math.round(p * 100)}%`;
+
+/** The problems of a result under a policy, errors first, then in the result's own order. */
+export function problemsOf(result: Result, policy: Policy): Problem[] {
+  const w = words[policy.locale];
+  const out: Problem[] = [];
+  const add = (rule: RuleId, items: string[], message: string, item?: string) => {
+    const severity = severityOf(policy, rule, item);
+    if (severity !== 'off') out.push({ rule, severity, items, message });
+  };
+  const { stage } = result;
+  const closed = stage.milestone === 'won' || stage.milestone === 'lost';
+  const claimed = Math.max(stage.step, stage.furthest);
+  const gates = new Set(stage.steps.flatMap((s) => (s.applies ? s.open : [])));
+  const unearned: string[] = [];
+  // A won or lost deal is history: its stage and missing evidence are not audited, its findings are.
+  for (const m of closed ? [] : result.missing) {
+    if (m.pack === 'sangfor-7step' && gates.has(m.item) && m.step < claimed) {
+      if (severityOf(policy, 'stage-unearned', m.item) !== 'off') unearned.push(`${m.item} (${m.rating})`);
+    } else if (gates.has(m.item) && m.step === stage.step) add('missing-star', [m.item], w.gate(m.item, m.rating, m.step), m.item);
+    else if (m.step <= stage.step) add('missing', [m.item], w.missing(m.item, m.rating, m.step), m.item);
+  }
+  if (unearned.length) add('stage-unearned', unearned.map((u) => u.split(' ')[0]!), w.unearned(unearned.join(', '), stage.step, claimed));
+  for (const f of result.findings) add(f.code, f.items, f.items.length && !f.message.includes(f.items[0]!) ? `${f.items.join(', ')}: ${f.message}` : f.message);
+  if (policy.minProbability !== undefined && result.probability < policy.minProbability)
+    add('low-probability', [], w.low(result.probability, policy.minProbability));
+  return out.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.severity] - ORDER[b.p.severity] || a.i - b.i).map(({ p }) => p);
+}

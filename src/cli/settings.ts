@@ -1,0 +1,83 @@
+/** Flags shared by audit, explain and diff: config + flags → evaluation settings and policy. */
+import type { Locale } from '../locale/messages.js';
+import { dateFlag, intFlag, probabilityFlag, type Options } from './args.js';
+import { loadConfig, RULE_IDS, type Config, type LoadedConfig } from './config.js';
+import { UsageError } from './errors.js';
+import { packObjects, resolvePacks, type PackRef } from './packs.js';
+import type { Policy } from './policy.js';
+import { BUILTIN_PACK_IDS } from '../packs/builtin.js';
+
+export const COMMON_OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  pack: { type: 'string', short: 'p', multiple: true },
+  'as-of': { type: 'string' },
+  locale: { type: 'string' },
+  'stale-days': { type: 'string' },
+  'horizon-days': { type: 'string' },
+  'require-evidence': { type: 'boolean' },
+  'min-probability': { type: 'string' },
+  'fail-on': { type: 'string', multiple: true },
+  sheet: { type: 'string' },
+} as const satisfies Options;
+
+export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./dealqual.config.json when present)
+  -p, --pack NAME|PATH     a built-in pack (sangfor-7step, man, bant) or a pack file or folder;
+                           repeat for several (default: the config's packs, else all built-in)
+      --as-of DATE         evaluation date for deals without asOf (reproducible audits)
+      --locale en|zh-CN    language of reasons and messages
+      --stale-days N       answers and evidence older than N days are stale (default 90)
+      --horizon-days N     BANT timeline horizon (default 180)
+      --require-evidence   a C answer with no supporting fact or evidence counts as F
+      --min-probability P  deals below P (0..1 or 40%) get a low-probability error
+      --fail-on RULES      comma-separated rule or item ids to treat as errors
+      --sheet NAME         the sheet of .xlsx inputs (default: the first)`;
+
+type Values = { [K in keyof typeof COMMON_OPTIONS]?: (typeof COMMON_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof COMMON_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+export interface Settings {
+  loaded: LoadedConfig;
+  packs: PackRef[];
+  asOf?: string;
+  staleDays?: number;
+  horizonDays?: number;
+  requireEvidence?: boolean;
+  policy: Policy;
+  mapping?: Record<string, string>;
+  delimiter?: NonNullable<Config['csv']>['delimiter'];
+  maxWarnings?: number;
+}
+
+export async function resolveSettings(values: Values, cwd: string): Promise<Settings> {
+  const loaded = await loadConfig(values.config, cwd);
+  const { config } = loaded;
+  const locale = (values.locale ?? config.locale ?? 'en') as Locale;
+  if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError(`--locale expects en or zh-CN, got "${values.locale}"`);
+  const packs = values.pack?.length
+    ? await resolvePacks(values.pack.flatMap((p) => p.split(',')).filter(Boolean), cwd, cwd)
+    : config.packs
+      ? await resolvePacks(config.packs, loaded.base, cwd)
+      : [...BUILTIN_PACK_IDS];
+  const severities: Record<string, 'off' | 'warn' | 'error'> = { ...(config.rules ?? {}) };
+  for (const id of (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean)) severities[id] = 'error';
+  const known = new Set(packObjects(packs).flatMap((p) => p.items.map((i) => i.id)));
+  for (const key of Object.keys(severities))
+    if (!(RULE_IDS as readonly string[]).includes(key) && !known.has(key))
+      throw new UsageError(`unknown rule or item id "${key}" (in ${values['fail-on']?.some((v) => v.split(',').includes(key)) ? '--fail-on' : `${loaded.file ? 'the config' : 'rules'} "rules"`}); rules: ${RULE_IDS.join(', ')}; items: ids of the evaluated packs`);
+  const minProbability = probabilityFlag(values['min-probability'], '--min-probability') ?? config.thresholds?.minProbability;
+  const asOf = dateFlag(values['as-of'], '--as-of') ?? config.asOf;
+  const staleDays = intFlag(values['stale-days'], '--stale-days') ?? config.staleDays;
+  const horizonDays = intFlag(values['horizon-days'], '--horizon-days') ?? config.horizonDays;
+  const requireEvidence = values['require-evidence'] ?? config.requireEvidence;
+  return {
+    loaded,
+    packs,
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(staleDays !== undefined ? { staleDays } : {}),
+    ...(horizonDays !== undefined ? { horizonDays } : {}),
+    ...(requireEvidence !== undefined ? { requireEvidence } : {}),
+    policy: { severities, locale, ...(minProbability !== undefined ? { minProbability } : {}) },
+    ...(config.csv?.mapping ? { mapping: config.csv.mapping } : {}),
+    ...(config.csv?.delimiter ? { delimiter: config.csv.delimiter } : {}),
+    ...(config.thresholds?.maxWarnings !== undefined ? { maxWarnings: config.thresholds.maxWarnings } : {}),
+  };
+}
