@@ -1,0 +1,163 @@
+/**
+ * The model file: a probability model as versioned JSON, validated by zod. Weights are grouped per
+ * pack and item; each may carry a note saying why it has its value. W is the reference rating (0) of
+ * every item; a risk item's `redFlag` is what W adds instead (≤ 0).
+ *
+ * ```jsonc
+ * {
+ *   "format": "dealqual-model", "version": 1, "name": "default",
+ *   "intercept": -2.442, "interceptNote": "…",
+ *   "packs": { "sangfor-7step": { "version": "1.0.0", "items": { "s1.1": { "C": 0.27, "F": 0.135, "note": "★ …" } } } }
+ * }
+ * ```
+ * No I/O: callers hand in the parsed JSON (or the text) and a file name for messages.
+ */
+import { z } from 'zod';
+import { ITEM_ID } from '../packs/schema.js';
+import type { Model } from './prior.js';
+
+export const MODEL_FORMAT = 'dealqual-model';
+export const MODEL_VERSION = 1;
+
+const weight = (what: string) => z.number({ error: () => `a finite number: ${what}` });
+
+export const itemWeightsSchema = z.strictObject({
+  C: weight('the log-odds added when the item is rated C'),
+  F: weight('the log-odds added when the item is rated F'),
+  redFlag: weight('the log-odds added when a risk item is rated W')
+    .max(0, { error: () => 'redFlag must be ≤ 0: a red flag can only pull the probability down' })
+    .default(0),
+  note: z.string().optional().describe('Why the weights have these values.'),
+});
+
+export const packWeightsSchema = z.strictObject({
+  version: z.string().optional().describe('The pack version the weights were made for.'),
+  items: z.record(z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'), itemWeightsSchema),
+});
+
+export const calibrationSchema = z.strictObject({
+  deals: z.number().int().nonnegative(),
+  won: z.number().int().nonnegative(),
+  lost: z.number().int().nonnegative(),
+  priorSd: z.number().positive(),
+  interceptSd: z.number().positive(),
+  monotone: z.boolean(),
+  iterations: z.number().int().nonnegative(),
+  converged: z.boolean(),
+  prior: z.string().describe('The model the prior was centred on.'),
+});
+
+export const modelFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(MODEL_FORMAT, { error: () => `"${MODEL_FORMAT}"` }),
+  version: z.literal(MODEL_VERSION, { error: () => `model file format version ${MODEL_VERSION}` }),
+  generated: z
+    .strictObject({
+      by: z.string().min(1).describe('The command that writes this file.'),
+      from: z.string().min(1).describe('What it is generated from.'),
+      warning: z.string().min(1),
+    })
+    .optional()
+    .describe('Present when the file is generated: edit the source, not the file.'),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  intercept: weight('the log-odds of a deal with every item W'),
+  interceptNote: z.string().optional(),
+  packs: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case pack id such as "sangfor-7step"'), packWeightsSchema),
+  calibration: calibrationSchema.optional().describe('How the weights were fitted, when calibrated.'),
+});
+
+export type ModelFile = z.output<typeof modelFileSchema>;
+export type ModelFileInput = z.input<typeof modelFileSchema>;
+
+export interface ModelIssue {
+  file: string;
+  /** JSON path within the file, e.g. `$.packs["sangfor-7step"].items["s1.1"].C`. */
+  path: string;
+  message: string;
+}
+
+export type ModelParse = { ok: true; model: Model; file: ModelFile } | { ok: false; issues: ModelIssue[] };
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** `['packs', 'sangfor-7step', 'items', 's1.1', 'C']` → `$.packs["sangfor-7step"].items["s1.1"].C` */
+export function modelPath(path: readonly PropertyKey[]): string {
+  return (
+    '$' +
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : IDENTIFIER.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`))
+      .join('')
+  );
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let node = json;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** Flattens a model file's per-pack weights into the evaluator's `Model`. */
+export function modelOf(file: ModelFile): Model {
+  const weights: Model['weights'] = {};
+  for (const pack of Object.values(file.packs))
+    for (const [id, w] of Object.entries(pack.items)) weights[id] = { C: w.C, F: w.F, redFlag: w.redFlag };
+  return { intercept: file.intercept, weights };
+}
+
+/**
+ * Validates a parsed model file and returns the evaluator's model with it.
+ * @example parseModel(JSON.parse(text), 'model.json') // { ok: true, model, file } or { ok: false, issues }
+ */
+export function parseModel(json: unknown, file: string): ModelParse {
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, issues: [{ file, path: '$', message: `a model file must be a JSON object with "format": "${MODEL_FORMAT}"` }] };
+  const parsed = modelFileSchema.safeParse(json);
+  if (!parsed.success)
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => {
+        if (issue.code === 'unrecognized_keys')
+          return { file, path: modelPath([...issue.path, issue.keys[0]!]), message: `unknown key "${issue.keys.join('", "')}"` };
+        if (issue.code === 'invalid_key')
+          return { file, path: modelPath(issue.path), message: `${issue.issues[0]?.message ?? 'an invalid key'}, got ${JSON.stringify(String(issue.path.at(-1)))}` };
+        if (issue.code === 'invalid_type') {
+          const value = valueAt(json, issue.path);
+          if (value === undefined) return { file, path: modelPath(issue.path), message: `required: ${issue.message}` };
+          return { file, path: modelPath(issue.path), message: `${issue.message}, got ${JSON.stringify(value)}` };
+        }
+        return { file, path: modelPath(issue.path), message: issue.message };
+      }),
+    };
+  const issues: ModelIssue[] = [];
+  const owner = new Map<string, string>();
+  for (const [packId, pack] of Object.entries(parsed.data.packs))
+    for (const id of Object.keys(pack.items)) {
+      const first = owner.get(id);
+      if (first !== undefined) issues.push({ file, path: modelPath(['packs', packId, 'items', id]), message: `item "${id}" is already weighted under pack "${first}"` });
+      else owner.set(id, packId);
+    }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, model: modelOf(parsed.data), file: parsed.data };
+}
+
+/**
+ * Parses a model file's text: JSON syntax errors are issues too.
+ * @example parseModelText(await readFile(path, 'utf8'), path)
+ */
+export function parseModelText(text: string, file: string): ModelParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ file, path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return parseModel(json, file);
+}
+
+/** The JSON Schema of a model file. */
+export function modelJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(modelFileSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
