@@ -1,0 +1,67 @@
+/**
+ * Explanations of a probability: the per-item log-odds contributions behind it (they sum exactly
+ * to the result's logit with the model's intercept) and the what-if ranking of missing evidence.
+ */
+import type { MissingItem, Result } from '../result.js';
+import { SPAN, type Model } from './prior.js';
+
+export interface Contribution {
+  item: string;
+  pack: string;
+  rating: 'C' | 'F' | 'W';
+  /** Log-odds the item adds to the logit. */
+  contribution: number;
+}
+
+export interface Explanation {
+  /** The model's intercept: the log-odds of a deal with every item W. */
+  intercept: number;
+  /** Items that add log-odds, largest first. */
+  positive: Contribution[];
+  /** Items that take log-odds away, most negative first. */
+  negative: Contribution[];
+  logit: number;
+  probability: number;
+}
+
+/** The intercept of the model a result was evaluated with: the given model's, or the built-in prior's. */
+export const interceptOf = (model?: Pick<Model, 'intercept'>): number => model?.intercept ?? -SPAN / 2;
+
+/**
+ * Every item's contribution in the result's item order. `intercept + Σ contribution` (added in this
+ * order) equals `result.logit` exactly: the evaluator sums them the same way.
+ */
+export function contributions(result: Result): Contribution[] {
+  return Object.entries(result.items).map(([item, r]) => ({ item, pack: r.pack, rating: r.rating, contribution: r.contribution }));
+}
+
+/**
+ * The top positive and negative contributions (ties by item order).
+ * @example explain(result, { limit: 5 }).positive[0].item // the item adding the most log-odds
+ */
+export function explain(result: Result, options: { model?: Pick<Model, 'intercept'>; limit?: number } = {}): Explanation {
+  const limit = options.limit ?? Infinity;
+  const all = contributions(result).map((c, order) => ({ c, order }));
+  const positive = all.filter(({ c }) => c.contribution > 0).sort((a, b) => b.c.contribution - a.c.contribution || a.order - b.order);
+  const negative = all.filter(({ c }) => c.contribution < 0).sort((a, b) => a.c.contribution - b.c.contribution || a.order - b.order);
+  return {
+    intercept: interceptOf(options.model),
+    positive: positive.slice(0, limit).map(({ c }) => c),
+    negative: negative.slice(0, limit).map(({ c }) => c),
+    logit: result.logit,
+    probability: result.probability,
+  };
+}
+
+/**
+ * What-if: the missing items ranked by how much confirming each (rating it C) would raise the
+ * probability — the next best evidence to collect. Ties keep the result's urgency order; items whose
+ * confirmation would not raise the probability come last.
+ * @example whatIf(result)[0] // { item: 's2.2', gain: 0.041, … }
+ */
+export function whatIf(result: Result): MissingItem[] {
+  return result.missing
+    .map((m, order) => ({ m, order }))
+    .sort((a, b) => b.m.gain - a.m.gain || a.order - b.order)
+    .map(({ m }) => m);
+}

@@ -1,0 +1,143 @@
+/**
+ * A deal history made ready for calibration: every snapshot evaluated once with the packs in use,
+ * closed deals (won/lost) kept as item ratings in id order, open ones counted and set aside, invalid ones kept
+ * with their issues. The ratings are exactly what the evaluator's probability reads, so a model fitted
+ * on them gives the same logit in `evaluate` as in the fit.
+ */
+import { SEVEN_STEP } from '../core/assemble.js';
+import { evaluateSync, type EvaluateOptions } from '../evaluate.js';
+import { BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
+import type { Item, Pack } from '../packs/schema.js';
+import type { Result } from '../result.js';
+import type { SnapshotIssue } from '../snapshot/issues.js';
+import { countedItems, priorModel, type Model } from './prior.js';
+
+export interface HistoryOptions extends Omit<EvaluateOptions, 'model'> {
+  /** The current model: the prior's centre and the uncalibrated baseline. Default: the method-based prior. */
+  model?: Model;
+  /** How to name the current model in reports and notes. */
+  modelName?: string;
+}
+
+export interface HistoryItem {
+  id: string;
+  pack: string;
+  packVersion: string;
+  star: boolean;
+  risk: boolean;
+  /** False for an item that reads the same fact as an earlier evaluated item: it keeps the current weight. */
+  fitted: boolean;
+}
+
+/** Rating codes per item: NA (the item does not apply to the deal), W, F, C. */
+export const NA = -1;
+export const W = 0;
+export const F = 1;
+export const C = 2;
+
+export interface HistoryDeal {
+  id: string;
+  won: 0 | 1;
+  /** Per history item, NA / W / F / C. */
+  ratings: Int8Array;
+  /** The current model's probability for the deal, as `evaluate` gives it. */
+  baseline: number;
+  /** Position in the history (0-based). */
+  index: number;
+}
+
+export interface InvalidDeal {
+  /** Position in the history (0-based). */
+  index: number;
+  id?: string;
+  issues: SnapshotIssue[];
+}
+
+export interface PreparedHistory {
+  kind: 'prepared-history';
+  items: HistoryItem[];
+  deals: HistoryDeal[];
+  /** Snapshots with outcome open (or none): not used. */
+  open: number;
+  invalid: InvalidDeal[];
+  /** The current model, covering every history item. */
+  current: Model;
+  currentName: string;
+}
+
+/** The packs in use, in the evaluator's order: built-in packs first in fixed order, then the others. */
+export function packsInUse(options: Pick<EvaluateOptions, 'packs'>): Pack[] {
+  const requested = (options.packs ?? BUILTIN_PACK_IDS).map((p) => (typeof p === 'string' ? builtinPack(p) : p));
+  const unique = [...new Map(requested.map((p) => [p.id, p])).values()];
+  const order: readonly string[] = BUILTIN_PACK_IDS;
+  const rank = (p: Pack) => (order.includes(p.id) ? order.indexOf(p.id) : order.length);
+  return unique.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Whether an item counts for this deal: seven-step step 6 only where the buyer runs a tender. */
+export function itemApplies(result: Result, item: Pick<HistoryItem, 'pack'> & { step: number }): boolean {
+  if (item.pack !== SEVEN_STEP) return true;
+  return result.stage.steps.find((s) => s.step === item.step)?.applies ?? true;
+}
+
+const CODE = { W, F, C } as const;
+
+/**
+ * Evaluates every snapshot of a history once.
+ * @example prepareHistory(snapshots, { packs: ['sangfor-7step'], asOf: '2026-11-01' }).deals.length
+ */
+export function prepareHistory(history: readonly unknown[], options: HistoryOptions = {}): PreparedHistory {
+  const packs = packsInUse(options);
+  const packItems: { item: Item; pack: Pack }[] = packs.flatMap((pack) => pack.items.map((item) => ({ item, pack })));
+  const counted = countedItems(packItems.map((p) => p.item));
+  const items: HistoryItem[] = packItems.map(({ item, pack }) => ({
+    id: item.id,
+    pack: pack.id,
+    packVersion: pack.version,
+    star: item.star,
+    risk: item.kind === 'risk',
+    fitted: counted.has(item.id),
+  }));
+  const steps = packItems.map(({ item }) => item.step);
+  const base = options.model ?? priorModel(packItems.map((p) => p.item));
+  const current: Model = { intercept: base.intercept, weights: {} };
+  for (const item of items) current.weights[item.id] = base.weights[item.id] ?? { C: 0, F: 0, redFlag: 0 };
+  const { model: _model, modelName, ...evaluateOptions } = options;
+  const deals: HistoryDeal[] = [];
+  const invalid: InvalidDeal[] = [];
+  let open = 0;
+  history.forEach((input, index) => {
+    const result = evaluateSync(input, { ...evaluateOptions, packs, ...(options.model ? { model: options.model } : {}) });
+    if (!result.ok) {
+      invalid.push({ index, ...(result.id !== undefined ? { id: result.id } : {}), issues: result.issues });
+      return;
+    }
+    const milestone = result.stage.milestone;
+    if (milestone !== 'won' && milestone !== 'lost') {
+      open += 1;
+      return;
+    }
+    const ratings = new Int8Array(items.length);
+    items.forEach((item, i) => {
+      const rated = result.items[item.id];
+      ratings[i] = rated && itemApplies(result, { pack: item.pack, step: steps[i]! }) ? CODE[rated.rating] : NA;
+    });
+    deals.push({ id: result.id, won: milestone === 'won' ? 1 : 0, ratings, baseline: result.probability, index });
+  });
+  // Deals in id order (then input order): every sum over them, hence every report, is independent of the input order.
+  deals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index));
+  return {
+    kind: 'prepared-history',
+    items,
+    deals,
+    open,
+    invalid,
+    current,
+    currentName: modelName ?? (options.model ? 'the given model' : 'the method-based prior (priorModel)'),
+  };
+}
+
+/** A history as given, or already prepared. */
+export function asPrepared(history: readonly unknown[] | PreparedHistory, options: HistoryOptions): PreparedHistory {
+  return Array.isArray(history) ? prepareHistory(history, options) : (history as PreparedHistory);
+}
