@@ -26,7 +26,10 @@ async function readJson(path: string, label: string): Promise<{ ok: true; value:
  */
 export async function readPack(target: string, cwd: string): Promise<PackParse> {
   const absolute = resolve(cwd, target);
-  const display = (p: string) => relative(cwd, p) || basename(p);
+  const display = (p: string) => {
+    const rel = relative(cwd, p);
+    return rel === '' ? basename(p) : rel.startsWith('..') ? p : rel;
+  };
   let manifestPath = absolute;
   try {
     if ((await stat(absolute)).isDirectory()) manifestPath = join(absolute, 'pack.json');

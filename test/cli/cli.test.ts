@@ -1,0 +1,255 @@
+/**
+ * The built CLI as a child process: exit codes, golden output per format (UPDATE_GOLDEN=1 to
+ * rewrite test/golden/), JUnit as XML, CSV round trip, broken files among good ones, stdin, the
+ * other commands. Fixed --as-of so output is reproducible.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateSync } from '../../src/evaluate.js';
+import { AS_OF, ROOT, cli, ensureBuilt } from './helpers.js';
+import { parseXml } from './xml.js';
+
+const GOLDEN = join(ROOT, 'test', 'golden');
+const DEALS = 'fixtures/deals';
+const DEAL_FILES = readdirSync(join(ROOT, DEALS)).filter((f) => f.endsWith('.json')).sort();
+let tmp: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'dealqual-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('audit formats (golden files)', () => {
+  for (const [format, file] of [
+    ['stylish', 'audit.stylish.txt'],
+    ['json', 'audit.json'],
+    ['jsonl', 'audit.jsonl'],
+    ['junit', 'audit.junit.xml'],
+    ['markdown', 'audit.md'],
+    ['csv', 'audit.csv'],
+  ] as const) {
+    it(format, () => {
+      const run = cli(['audit', DEALS, '--as-of', AS_OF, '--format', format]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      golden(file, run.stdout);
+    });
+  }
+
+  it('json is an array of contract results, equal to evaluateSync, one per deal in sorted file order', () => {
+    const results = JSON.parse(cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'json']).stdout) as { id: string }[];
+    expect(results).toHaveLength(DEAL_FILES.length);
+    DEAL_FILES.forEach((f, i) => {
+      const expected = evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')), { asOf: AS_OF });
+      expect(results[i]).toEqual(expected);
+    });
+  });
+
+  it('junit is well-formed XML: one test case per deal, failures where a deal has errors', () => {
+    const run = cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'junit']);
+    const root = parseXml(run.stdout);
+    expect(root.name).toBe('testsuites');
+    const cases = root.children[0]!.children.filter((c) => c.name === 'testcase');
+    expect(cases).toHaveLength(DEAL_FILES.length);
+    const failed = cases.filter((c) => c.children.some((x) => x.name === 'failure'));
+    expect(failed.length).toBe(Number(root.attributes.failures));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThan(cases.length);
+  });
+
+  it('the xml checker rejects broken XML (so the test above can fail)', () => {
+    expect(() => parseXml('<a><b></a></b>')).toThrow();
+    expect(() => parseXml('<a x="1" x="2"/>')).toThrow();
+    expect(() => parseXml('<a>Tom & Jerry</a>')).toThrow();
+  });
+
+  it('--output writes the report to a file; stylish without a TTY has no colour', () => {
+    const out = join(tmp, 'report.md');
+    const run = cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'markdown', '-o', out]);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(GOLDEN, 'audit.md'), 'utf8'));
+    expect(cli(['audit', DEALS, '--as-of', AS_OF]).stdout).not.toMatch(/\u001b\[/);
+    expect(cli(['audit', DEALS, '--as-of', AS_OF, '--color']).stdout).toMatch(/\u001b\[31m/);
+  });
+
+  it('--jobs gives the same output in input order', () => {
+    for (const f of ['jsonl', 'stylish']) {
+      const one = cli(['audit', DEALS, '--as-of', AS_OF, '-f', f]);
+      const two = cli(['audit', DEALS, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.code).toBe(one.code);
+    }
+  });
+});
+
+describe('exit codes', () => {
+  it('0: a clean deal', () => {
+    const run = cli(['audit', `${DEALS}/08-chengtou-tender-won.json`, '--as-of', AS_OF]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/0 problems/);
+  });
+  it('1: errors; warnings over --max-warnings; a deal under --min-probability', () => {
+    expect(cli(['audit', DEALS, '--as-of', AS_OF]).code).toBe(1);
+    const warnOnly = `${DEALS}/06-tax-bureau-tender-step6.json`;
+    expect(cli(['audit', warnOnly, '--as-of', AS_OF]).code).toBe(0);
+    expect(cli(['audit', warnOnly, '--as-of', AS_OF, '--max-warnings', '0']).code).toBe(1);
+    const low = cli(['audit', warnOnly, '--as-of', AS_OF, '--min-probability', '0.95']);
+    expect(low.code).toBe(1);
+    expect(low.stdout).toMatch(/low-probability/);
+    expect(cli(['audit', warnOnly, '--as-of', AS_OF, '--fail-on', 'missing-star']).code).toBe(1);
+  });
+  it('2: usage errors, with one message and no stack trace', () => {
+    for (const args of [['audit'], ['audit', DEALS, '--bogus'], ['audit', DEALS, '--as-of', '2026-13-01'], ['audit', DEALS, '-f', 'yaml'], ['nope'], ['audit', DEALS, '--fail-on', 's9.9']]) {
+      const run = cli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^dealqual: /);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+  it('2: a user pack that fails validation, naming the file and JSON path', () => {
+    const pack = join(tmp, 'bad-pack.json');
+    writeFileSync(pack, JSON.stringify({ id: 'mine', version: '1.0.0', title: { zh: '我的', en: 'Mine' }, docs: 'x', messages: {}, items: [{ id: 'x.1', step: 9 }] }));
+    const run = cli(['audit', DEALS, '--pack', pack]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${pack} $.items[0].step`);
+  });
+  it('2: a config that fails validation names the key', () => {
+    const dir = join(tmp, 'cfg');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'dealqual.config.json'), JSON.stringify({ rules: { 'stage-unearned': 'loud' }, thresholds: { minProbability: 2 } }));
+    const run = cli(['audit', join(ROOT, DEALS)], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('$.rules["stage-unearned"]');
+    expect(run.stderr).toContain('$.thresholds.minProbability');
+  });
+  it('config severities apply: turning the error rules off makes the fixtures pass', () => {
+    const dir = join(tmp, 'cfg-off');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'dealqual.config.json'), JSON.stringify({ asOf: AS_OF, rules: { 'stage-unearned': 'off', contradiction: 'off', 'red-flag': 0 } }));
+    expect(cli(['audit', join(ROOT, DEALS)], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe('inputs', () => {
+  it('a directory with broken files among good ones: every good deal reported, each bad file named after them, exit 2', () => {
+    const dir = join(tmp, 'mixed');
+    cpSync(join(ROOT, DEALS), join(dir, 'good'), { recursive: true });
+    cpSync(join(ROOT, 'fixtures', 'invalid'), join(dir, 'bad'), { recursive: true });
+    writeFileSync(join(dir, 'lines.jsonl'), '{"id":"L-1"}\n{"id": \n{"id":"L-3","amount":"x"}\n');
+    const run = cli(['audit', dir, '--as-of', AS_OF, '-f', 'json']);
+    expect(run.code).toBe(2);
+    const ids = (JSON.parse(run.stdout) as { id: string }[]).map((r) => r.id);
+    expect(ids).toHaveLength(DEAL_FILES.length + 1);
+    expect(ids).toContain('L-1');
+    for (const f of readdirSync(join(ROOT, 'fixtures', 'invalid'))) expect(run.stderr).toContain(join(dir, 'bad', f).slice(ROOT.length + 1) || f);
+    expect(run.stderr).toMatch(/lines\.jsonl:2: invalid JSON/);
+    expect(run.stderr).toMatch(/lines\.jsonl:3 \(deal L-3\): \$\.amount/);
+    // Stylish: the errors come after the summary, on stderr.
+    const stylish = cli(['audit', dir, '--as-of', AS_OF]);
+    expect(stylish.stdout).toMatch(/could not be read or validated/);
+  });
+
+  it('stdin: JSON Lines, a JSON array, and CSV', () => {
+    const deals = DEAL_FILES.slice(0, 3).map((f) => JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')));
+    const expected = deals.map((d) => d.id);
+    const jsonl = cli(['audit', '-', '--as-of', AS_OF, '-f', 'json'], { input: deals.map((d) => JSON.stringify(d)).join('\n') + '\n' });
+    expect(JSON.parse(jsonl.stdout).map((r: { id: string }) => r.id)).toEqual(expected);
+    const array = cli(['audit', '-', '--as-of', AS_OF, '-f', 'json'], { input: JSON.stringify(deals, null, 2) });
+    expect(JSON.parse(array.stdout).map((r: { id: string }) => r.id)).toEqual(expected);
+    const csv = cli(['audit', '-', '--as-of', AS_OF, '-f', 'jsonl'], { input: 'id\ts1.1\nT-1\tC\nT-2\tF\n' });
+    expect(csv.stdout.trim().split('\n').map((l) => JSON.parse(l).items['s1.1'].rating)).toEqual(['C', 'F']);
+  });
+
+  it('CSV in → CSV out round trip (`;`, BOM, quoted cells): auditing the output again gives the same table', () => {
+    const first = cli(['audit', 'test/cli/data/pipeline.csv', '--as-of', AS_OF, '-f', 'csv']);
+    expect(first.stderr).toBe('');
+    const out = join(tmp, 'scored.csv');
+    writeFileSync(out, first.stdout);
+    const second = cli(['audit', out, '--as-of', AS_OF, '-f', 'csv']);
+    expect(second.stdout).toBe(first.stdout);
+    const lines = first.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('id,customer.name,amount,currency,need.problems,need.deadline,s1.1,s1.3,s2.2,s2.3,stage,milestone,probability,man,missing');
+    expect(lines[3]).toMatch(/^CSV-3,"Gamma ""G"" Inc",/);
+  });
+
+  it('xlsx out and back in', () => {
+    const out = join(tmp, 'scored.xlsx');
+    expect(cli(['audit', 'test/cli/data/pipeline.csv', '--as-of', AS_OF, '-f', 'xlsx', '-o', out]).code).toBe(1);
+    const back = cli(['audit', out, '--as-of', AS_OF, '-f', 'csv']);
+    expect(back.stdout).toBe(cli(['audit', 'test/cli/data/pipeline.csv', '--as-of', AS_OF, '-f', 'csv']).stdout);
+    expect(cli(['audit', out, '--sheet', 'nope']).stderr).toMatch(/no sheet named "nope"/);
+  });
+});
+
+describe('explain, diff, items, schema, help', () => {
+  it('explain: every item with rating, contribution and reason; the gate; next actions', () => {
+    const run = cli(['explain', `${DEALS}/05-expressway-ipsec-redflag.json`, '--as-of', AS_OF]);
+    expect(run.code).toBe(0);
+    const result = evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, '05-expressway-ipsec-redflag.json'), 'utf8')), { asOf: AS_OF });
+    if (!result.ok) throw new Error('fixture invalid');
+    for (const id of Object.keys(result.items)) expect(run.stdout).toMatch(new RegExp(`\\n\\s+${id.replace('.', '\\.')}\\s`));
+    expect(run.stdout).toContain(`held by:     the step-${result.stage.step} gate`);
+    expect(run.stdout).toContain('Next actions');
+    const many = cli(['explain', DEALS]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/pick one with --id/);
+    const picked = cli(['explain', DEALS, '--id', result.id, '--as-of', AS_OF, '-f', 'json']);
+    expect(JSON.parse(picked.stdout).result).toEqual(result);
+  });
+
+  it('diff: exit 0 without regression, 1 when the stage goes back or a ★ item is lost; JSON audits work too', () => {
+    const file = `${DEALS}/04-autoparts-sdwan-step4.json`;
+    expect(cli(['diff', file, file, '--as-of', AS_OF]).code).toBe(0);
+    const deal = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+    const worse = join(tmp, 'worse.json');
+    writeFileSync(worse, JSON.stringify({ ...deal, need: {}, answers: { ...deal.answers, 's1.1': 'W' } }));
+    const run = cli(['diff', file, worse, '--as-of', AS_OF, '-f', 'json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.regressions).toBe(1);
+    expect(report.deals[0].regressions.join(' ')).toMatch(/stage back.*★ s1\.1 lost/);
+    const a = join(tmp, 'a.json');
+    const b = join(tmp, 'b.json');
+    writeFileSync(a, cli(['audit', file, '--as-of', AS_OF, '-f', 'json']).stdout);
+    writeFileSync(b, cli(['audit', worse, '--as-of', AS_OF, '-f', 'json']).stdout);
+    expect(cli(['diff', a, b]).code).toBe(1);
+    expect(cli(['diff', b, a]).code).toBe(0);
+  });
+
+  it('items --format json: the contract fields', () => {
+    const items = JSON.parse(cli(['items', 'sangfor-7step', '--format', 'json']).stdout);
+    expect(items.length).toBeGreaterThanOrEqual(34);
+    for (const i of items) expect(Object.keys(i)).toEqual(expect.arrayContaining(['id', 'step', 'star', 'title', 'signals']));
+    expect(items.filter((i: { star: boolean }) => i.star).length).toBe(14);
+    expect(cli(['items', 'nope']).code).toBe(2);
+  });
+
+  it('schema prints the three JSON Schemas', () => {
+    const all = JSON.parse(cli(['schema']).stdout);
+    expect(Object.keys(all)).toEqual(['snapshot', 'pack', 'config']);
+    expect(all.config.properties.rules).toBeDefined();
+    expect(JSON.parse(cli(['schema', 'snapshot']).stdout).required).toContain('id');
+  });
+
+  it('--help and --version everywhere', () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    for (const cmd of [[], ['audit'], ['explain'], ['diff'], ['items'], ['schema']]) {
+      const help = cli([...cmd, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Usage: dealqual/);
+      expect(cli([...cmd, '--version']).stdout.trim()).toBe(version);
+    }
+  });
+});
