@@ -36,6 +36,7 @@ function stakeholderFacts(people: readonly Stakeholder[]) {
   const coaches = people.filter((s) => s.coach === true);
   const friendly = (s: Stakeholder) => s.stance !== undefined && FRIENDLY.has(s.stance);
   const inContact = (s: Stakeholder) => s.contact !== undefined && IN_CONTACT.has(s.contact);
+  const endorsing = count(chain, (s) => s.endorsesTech === true || (s.endorsesTech === undefined && friendly(s)));
   return {
     count: people.length,
     profiled: count(people, profiled),
@@ -50,7 +51,9 @@ function stakeholderFacts(people: readonly Stakeholder[]) {
     finalSayNeutral: count(finalSay, (s) => s.stance === 'neutral'),
     finalSayAgainst: count(finalSay, (s) => s.stance !== undefined && HOSTILE.has(s.stance)),
     chain: chain.length,
-    chainEndorsing: count(chain, (s) => s.endorsesTech === true || (s.endorsesTech === undefined && friendly(s))),
+    chainEndorsing: endorsing,
+    /** A strict majority of the decision chain endorses our technical direction (s3.5 signal 2). */
+    chainMajorityEndorses: chain.length > 0 && endorsing * 2 > chain.length,
     chainAgainst: count(chain, (s) => s.endorsesTech === false || (s.stance !== undefined && HOSTILE.has(s.stance))),
     evaluatorsEndorsing: count(chain, (s) => s.role === 'evaluator' && (s.endorsesTech === true || friendly(s))),
     relationships: count(people, (s) => inContact(s) && friendly(s)),

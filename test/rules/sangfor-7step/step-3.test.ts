@@ -84,12 +84,12 @@ ruleTester('s3.5', {
       ...facts('chainEndorsesTech'),
     },
     {
-      name: 'a chain of 16: more endorse than oppose (documented fallback)',
+      name: 'a chain of 17: 9 endorse (a majority at any size)',
       deal: {
         stakeholders: [
           endorsing('E0', 'evaluator'),
-          ...Array.from({ length: 4 }, (_, i) => endorsing(`D${i}`, 'decision-maker')),
-          ...Array.from({ length: 11 }, (_, i) => person(`N${i}`, 'decision-maker', { stance: 'neutral' })),
+          ...Array.from({ length: 8 }, (_, i) => endorsing(`D${i}`, 'decision-maker')),
+          ...Array.from({ length: 8 }, (_, i) => person(`N${i}`, 'decision-maker', { stance: 'neutral' })),
         ],
       },
       ...facts('chainEndorsesTech'),
@@ -97,6 +97,17 @@ ruleTester('s3.5', {
     { name: 'facts silent: only users endorse, the answer decides', deal: { stakeholders: [endorsing('U', 'user')], answers: { 's3.5': 'C' } }, reason: 'answer' },
   ],
   F: [
+    {
+      name: 'a chain of 16: 8 endorse is no majority',
+      deal: {
+        stakeholders: [
+          endorsing('E0', 'evaluator'),
+          ...Array.from({ length: 7 }, (_, i) => endorsing(`D${i}`, 'decision-maker')),
+          ...Array.from({ length: 8 }, (_, i) => person(`N${i}`, 'decision-maker', { stance: 'neutral' })),
+        ],
+      },
+      ...facts('chainPartlyEndorses'),
+    },
     {
       name: 'two of four is no majority',
       deal: { stakeholders: [endorsing('A', 'evaluator'), endorsing('B', 'decision-maker'), person('C', 'decision-maker'), person('D', 'final-say')] },
