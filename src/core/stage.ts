@@ -3,7 +3,9 @@
  * - a step's gate is its ★ items; a step with no ★ item (6 and 7) is gated by all its items;
  * - step 6 (tender guidance) applies only where the buyer runs a formal tender;
  * - the current step is the earliest applicable step whose gate is not all C; past the last gate, 7;
- * - milestones: outcome won/lost wins; else s2.3 C → project; s1.3 C → opportunity; else lead.
+ * - milestones: outcome won/lost wins; else s1.3 C → opportunity (商机), and with s2.3 C as well →
+ *   project (项目 = 商机 + 已立项 + 资金已到位, as the source defines it: a funded budget line with no
+ *   need or amount behind it is not yet a project); else lead.
  */
 import type { Item } from '../packs/schema.js';
 import type { Milestone, Stage, StepProgress } from '../result.js';
@@ -36,7 +38,6 @@ export function stageOf(items: readonly Item[], ratings: ReadonlyMap<string, Rat
  */
 export function milestoneOf(ratings: ReadonlyMap<string, Rating>, outcome: Snapshot['outcome']): Milestone {
   if (outcome === 'won' || outcome === 'lost') return outcome;
-  if (ratings.get('s2.3') === 'C') return 'project';
-  if (ratings.get('s1.3') === 'C') return 'opportunity';
-  return 'lead';
+  if (ratings.get('s1.3') !== 'C') return 'lead';
+  return ratings.get('s2.3') === 'C' ? 'project' : 'opportunity';
 }

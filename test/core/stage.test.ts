@@ -55,6 +55,7 @@ describe('milestone', () => {
     ['s1.3 C → opportunity (商机)', { answers: { 's1.3': 'C' } }, 'opportunity'],
     ['s2.3 C → project (项目)', { answers: { 's1.3': 'C', 's2.3': 'C' } }, 'project'],
     ['s1.3 F → still a lead', { answers: { 's1.3': 'F' } }, 'lead'],
+    ['s2.3 C without s1.3 → still a lead: a project is an opportunity first', { answers: { 's2.3': 'C' } }, 'lead'],
     ['outcome won wins', { outcome: 'won' }, 'won'],
     ['outcome lost wins over a project', { outcome: '丢单', answers: { 's1.3': 'C', 's2.3': 'C' } }, 'lost'],
     ['outcome open keeps the derived milestone', { outcome: 'open', answers: { 's1.3': 'C' } }, 'opportunity'],
