@@ -11,5 +11,11 @@ export { snapshotSchema, snapshotJsonSchema, type Snapshot, type SnapshotInput, 
 export { parseSnapshot, type SnapshotIssue, type SnapshotParse } from './snapshot/issues.js';
 export { vocabularies, canonicalValue } from './snapshot/vocabulary.js';
 export { priorModel, sigmoid, type Model, type ItemWeights } from './model/prior.js';
+export { parseModel, parseModelText, modelFileSchema, modelJsonSchema, type ModelFile, type ModelIssue, type ModelParse } from './model/file.js';
+export { calibrate, crossValidate, modelFileOf, type CalibrateOptions, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
+export { prepareHistory, type PreparedHistory, type HistoryOptions } from './model/history.js';
+export { explainProbability, whatIf, contributions, type Explanation, type Contribution } from './model/explain.js';
+export { scores, type Scores, type ReliabilityBin } from './model/metrics.js';
+export { syntheticHistory, type SyntheticOptions, type SyntheticHistory } from './model/synthetic.js';
 export { format, LOCALES, type Locale } from './locale/messages.js';
 export type * from './result.js';

@@ -37,9 +37,9 @@ export function contributions(result: Result): Contribution[] {
 
 /**
  * The top positive and negative contributions (ties by item order).
- * @example explain(result, { limit: 5 }).positive[0].item // the item adding the most log-odds
+ * @example explainProbability(result, { limit: 5 }).positive[0].item // the item adding the most log-odds
  */
-export function explain(result: Result, options: { model?: Pick<Model, 'intercept'>; limit?: number } = {}): Explanation {
+export function explainProbability(result: Result, options: { model?: Pick<Model, 'intercept'>; limit?: number } = {}): Explanation {
   const limit = options.limit ?? Infinity;
   const all = contributions(result).map((c, order) => ({ c, order }));
   const positive = all.filter(({ c }) => c.contribution > 0).sort((a, b) => b.c.contribution - a.c.contribution || a.order - b.order);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSync } from '../../src/evaluate.js';
-import { contributions, explain, interceptOf, whatIf } from '../../src/model/explain.js';
+import { contributions, explainProbability, interceptOf, whatIf } from '../../src/model/explain.js';
 import { syntheticHistory } from '../../src/model/synthetic.js';
 import type { Result } from '../../src/result.js';
 
@@ -21,7 +21,7 @@ describe('explanations', () => {
 
   it('explain lists positive and negative contributions, largest first', () => {
     const result = evaluateSync({ id: 'E-1', asOf: '2026-11-01', answers: { 's2.2': 'C', 's1.1': 'C', 's1.2': 'F', 's5.4': 'F', 's3.9': 'W' } }) as Result;
-    const e = explain(result, { limit: 3 });
+    const e = explainProbability(result, { limit: 3 });
     // Ties keep item order: s1.1 and s2.2 (★ C), then s1.2 before s5.4 (both F of a one-unit item).
     expect(e.positive.map((c) => c.item)).toEqual(['s1.1', 's2.2', 's1.2']);
     expect(e.negative.map((c) => c.item)).toEqual(['s3.9']);
