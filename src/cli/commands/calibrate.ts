@@ -76,7 +76,8 @@ async function readMapping(path: string, cwd: string): Promise<Record<string, st
   return value as Record<string, string>;
 }
 
-async function readModel(path: string, cwd: string): Promise<Model> {
+/** Reads and validates a model file for `--model` (shared with audit, explain): a `UsageError` lists every issue by key. */
+export async function readModelFile(path: string, cwd: string): Promise<Model> {
   const parsed = parseModelText(await readText(path, cwd, 'model file'), path);
   if (!parsed.ok) throw new UsageError(`invalid model file:\n${parsed.issues.map((i) => `  ${i.file} ${i.path}: ${i.message}`).join('\n')}`);
   return parsed.model;
@@ -145,7 +146,7 @@ export const calibrateCommand: Command = {
     if (priorSd !== undefined && !(priorSd > 0 && Number.isFinite(priorSd))) throw new UsageError(`--prior-sd expects a positive number, got "${values['prior-sd']}"`);
     const settings = await resolveSettings(values, io.cwd);
     if (values.mapping) settings.mapping = await readMapping(values.mapping, io.cwd);
-    const model = values.model ? await readModel(values.model, io.cwd) : undefined;
+    const model = values.model ? await readModelFile(values.model, io.cwd) : undefined;
 
     const audit = auditSettingsOf(settings);
     const rows = rowOptions(audit);
