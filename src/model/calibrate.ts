@@ -12,7 +12,7 @@
  * priorSd = 0.5 log-odds; the intercept ~ Normal(current intercept, interceptSd²), default 2. A deal
  * near p = 0.5 carries Fisher information 0.25 about each weight its rating switches on, so the prior
  * is worth about 16 such deals per weight (1 / (0.25 · 0.5²)): an item confirmed in 8 of 20 closed
- * deals moves about a sixth of the way from the prior to what the data alone say, in 800 of 2,000
+ * deals moves about a third of the way from the prior to what the data alone say, in 800 of 2,000
  * deals about 98% of the way.
  *
  * Monotone (default on): C ≥ F ≥ W = 0 for every fitted item (C ≥ F ≥ redFlag for risk items), so

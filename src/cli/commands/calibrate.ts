@@ -101,7 +101,7 @@ function textReport(report: CrossValidationReport, extra: { out?: string; change
   row('ECE', 'ece', 'calibration error: lower is better');
   if (extra.changes.length) {
     lines.push('', 'Largest weight changes (log-odds added by the rating; W = 0):');
-    for (const c of extra.changes) lines.push(`  ${c.item.padEnd(18)} ${c.rating.padEnd(7)} ${fixed(c.before).padStart(7)} → ${fixed(c.after).padStart(7)}`);
+    for (const c of extra.changes) lines.push(`  ${c.item.padEnd(18)} ${c.rating.padEnd(9)} ${fixed(c.before).padStart(7)} → ${fixed(c.after).padStart(7)}`);
   }
   lines.push('', extra.out ? `Calibrated model written to ${extra.out} (use it with --model).` : 'No model written: give --out FILE to write the calibrated model.');
   return lines.join('\n') + '\n';
