@@ -94,8 +94,10 @@ export interface Result {
   asOf: string;
   stage: Stage;
   probability: number;
-  /** The log-odds: the model's intercept plus every item's contribution. */
+  /** The log-odds: `intercept` plus every item's contribution. */
   logit: number;
+  /** The model's intercept: the log-odds of a deal with every item W (and no red flag). */
+  intercept: number;
   items: Record<string, ItemResult>;
   missing: MissingItem[];
   findings: Finding[];

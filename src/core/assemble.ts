@@ -154,6 +154,7 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
     stage,
     probability,
     logit,
+    intercept: model.intercept,
     items,
     missing: missing.map(({ order: _order, gain, ...rest }) => ({ ...rest, gain: sigmoid(logit + gain) - probability })),
     findings: findingsOf(reported, snapshot, context),
