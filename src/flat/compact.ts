@@ -14,6 +14,8 @@ type Obj = Record<string, unknown>;
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const fail = (message: string): Read<never> => ({ ok: false, message });
 const norm = (s: string) => s.trim().toLowerCase();
+/** Keys ignore case, `-`, `_` and spaces: `endorses-tech`, `endorsesTech` and `Endorses Tech` are one key. */
+const keyOf = (s: string) => norm(s).replace(/[-_\s]/g, '');
 
 /** A flag word sets a boolean field to true; `no-word` / `不…` spellings are listed as false. */
 interface EntrySpec {
@@ -48,7 +50,7 @@ function flagsOf(entries: Record<string, readonly string[]>, field: string): Rec
 
 const keys = (entries: [readonly string[], string, (t: string) => Read<unknown>][]) => {
   const out: EntrySpec['keys'] = {};
-  for (const [spellings, field, read] of entries) for (const s of spellings) out[norm(s)] = [field, read];
+  for (const [spellings, field, read] of entries) for (const s of spellings) out[keyOf(s)] = [field, read];
   return out;
 };
 
@@ -189,7 +191,7 @@ function readEntry(spec: EntrySpec, entry: string): Read<Obj> {
       return undefined;
     };
     const kv = /^([^=:：]+?)\s*[=:：]\s*(.*)$/su.exec(part);
-    const key = kv && spec.keys[norm(kv[1]!)];
+    const key = kv && spec.keys[keyOf(kv[1]!)];
     if (kv && key) {
       const failed = set(key[0], key[1](kv[2]!));
       if (failed) return failed;
