@@ -59,9 +59,9 @@ describe('readXlsx', () => {
 
 describe('writeXlsx', () => {
   test('input columns plus result columns, read back equal; ratings and probability coloured', async () => {
-    const input = [
+    const input: string[][] = [
       ['id', 's1.1', 's2.2', 'man.need', 'amount', 'need.deadline'],
-      ['D-1', '✓', '?', '否', 1200000, '2026-12-31'],
+      ['D-1', '✓', '?', '否', '1200000', '2026-12-31'],
       ['D-2', 'C', '', 'C', 'lots', ''],
     ];
     const rows = tableToSnapshots(input).map((r) => [...input[r.row - 1]!, ...resultRow(r.ok ? evaluateSync(r.snapshot, { asOf: '2026-11-01' }) : r)]);
