@@ -24,24 +24,6 @@ export default defineConfig([
     outExtension: () => ({ js: '.js' }),
     footer: { js: readFileSync('src/sheets/functions.js', 'utf8') },
     define: { 'process.env.NODE_ENV': '"production"' },
-    // `import { z } from 'zod'` keeps all of zod and its 40 locales (670 KB); a namespace import
-    // lets esbuild drop what is unused (324 KB). Rewritten here for this bundle only; a no-op once
-    // the sources import `* as z` and `zhCN` from 'zod/v4/locales' themselves.
-    esbuildPlugins: [
-      {
-        name: 'zod-namespace-import',
-        setup(build) {
-          build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-            const source = readFileSync(args.path, 'utf8');
-            if (!source.includes("import { z } from 'zod';")) return undefined;
-            const contents = source
-              .replace("import { z } from 'zod';", "import * as z from 'zod';\nimport { zhCN as zodZhCN } from 'zod/v4/locales';")
-              .replace(/\bz\.locales\.zhCN\(\)/g, 'zodZhCN()');
-            return { contents, loader: 'ts' };
-          });
-        },
-      },
-    ],
     dts: false,
     clean: false,
     sourcemap: false,

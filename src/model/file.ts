@@ -12,7 +12,7 @@
  * ```
  * No I/O: callers hand in the parsed JSON (or the text) and a file name for messages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ITEM_ID } from '../packs/schema.js';
 import type { Model } from './prior.js';
 

@@ -3,7 +3,7 @@
  * with untrusted authors. Facts are the two documents the evaluator provides (`deal`, `derived`),
  * paths are plain member paths, operators are json-rules-engine's built-ins with their decorators.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The facts a rule may read. `deal` is the parsed snapshot, `derived` the facts computed from it. */
 export const FACTS = ['deal', 'derived'] as const;

@@ -3,7 +3,7 @@
  * ids, named conditions, unique item ids). Every problem names its file and JSON path. No I/O here:
  * callers hand in parsed JSON; `node/read-pack.ts` reads files.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Condition } from './conditions.js';
 import { itemSchema, packSchema, type Pack } from './schema.js';
 

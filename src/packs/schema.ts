@@ -2,7 +2,7 @@
  * The rule-pack file format. A pack is data: metadata (ESLint-style `meta`: ids, docs, messages)
  * plus json-rules-engine rule JSON per item. Loading one never runs code.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { topLevelConditionSchema } from './conditions.js';
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });

@@ -2,7 +2,8 @@
  * Snapshot validation with errors as data: each issue has zod's code, the JSON path of the field,
  * what was expected, and a message in the requested locale (zod's own locale tables).
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { zhCN } from 'zod/locales';
 import type { Locale } from '../locale/messages.js';
 import { jsonPath, flattenIssues } from '../packs/load.js';
 import { snapshotSchema, type Snapshot } from './schema.js';
@@ -18,7 +19,7 @@ export interface SnapshotIssue {
 
 export type SnapshotParse = { ok: true; snapshot: Snapshot } | { ok: false; id?: string; issues: SnapshotIssue[] };
 
-const zhCN = z.locales.zhCN().localeError;
+const zhCNErrors = zhCN().localeError;
 
 function expectedOf(issue: z.core.$ZodIssue): string | undefined {
   switch (issue.code) {
@@ -42,7 +43,7 @@ function expectedOf(issue: z.core.$ZodIssue): string | undefined {
  * @example parseSnapshot({ id: '' }).ok // false, with an issue at `$.id`
  */
 export function parseSnapshot(input: unknown, locale: Locale = 'en'): SnapshotParse {
-  const parsed = snapshotSchema.safeParse(input, locale === 'zh-CN' ? { error: zhCN } : undefined);
+  const parsed = snapshotSchema.safeParse(input, locale === 'zh-CN' ? { error: zhCNErrors } : undefined);
   if (parsed.success) return { ok: true, snapshot: parsed.data };
   const raw = input as { id?: unknown } | null;
   const id = raw && typeof raw === 'object' && typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id : undefined;

@@ -4,7 +4,7 @@
  * value and the Chinese words of the seed documents (see `vocabulary.ts`) and parses to the English
  * value, so rules only ever see one spelling.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalValue, spellings, type Vocabulary, type VocabularyValue } from './vocabulary.js';
 
 /** A field of a bilingual vocabulary: accepts every spelling, yields the canonical English value. */
