@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { flattenIssues, jsonPath } from '../packs/load.js';
 import { ITEM_ID } from '../packs/schema.js';
 import { UsageError } from './errors.js';
