@@ -13,7 +13,7 @@
 import type { Condition, FactName } from '../packs/conditions.js';
 import type { PreparedPack } from '../packs/prepare.js';
 import type { RuleFacts } from './derive.js';
-import { compilePath } from './path.js';
+import { compilePath, parsePath, type PathStep } from './path.js';
 
 export type Test = (facts: RuleFacts) => boolean;
 type Getter = (facts: RuleFacts) => unknown;
@@ -77,14 +77,54 @@ export function compileOperator(name: string): Op {
   return op;
 }
 
-/** Reads a fact, then its path as json-rules-engine's Almanac.factValue does: only on an object; otherwise the value itself. */
+/**
+ * Reads a fact, then its path as json-rules-engine's Almanac.factValue does: only on an object;
+ * otherwise the value itself. The path steps are those of `compilePath` (own properties only),
+ * inlined for the short paths rules use, so a read is one closure call.
+ */
 function factGetter(fact: FactName, path: string | undefined): Getter {
-  if (!path) return (facts) => facts[fact];
-  const read = compilePath(path);
-  return (facts) => {
-    const value = facts[fact];
-    return value !== null && typeof value === 'object' ? read(value) : value;
-  };
+  // Named loads of the two facts; any other name is a fact json-rules-engine does not have (undefined).
+  const isDeal = fact === 'deal';
+  const isDerived = fact === 'derived';
+  const root = (facts: RuleFacts): unknown => (isDeal ? facts.deal : isDerived ? facts.derived : undefined);
+  if (!path) return root;
+  const keys = parsePath(path);
+  const [k0, k1, k2] = keys as PathStep[];
+  switch (keys.length) {
+    case 0:
+      return root;
+    case 1:
+      return (facts) => {
+        const v = (isDeal ? facts.deal : isDerived ? facts.derived : undefined) as any;
+        if (v === null || typeof v !== 'object') return v;
+        return hasOwn.call(v, k0!) ? v[k0!] : undefined;
+      };
+    case 2:
+      return (facts) => {
+        const v = (isDeal ? facts.deal : isDerived ? facts.derived : undefined) as any;
+        if (v === null || typeof v !== 'object') return v;
+        if (!hasOwn.call(v, k0!)) return undefined;
+        const a = v[k0!];
+        return a !== null && typeof a === 'object' && hasOwn.call(a, k1!) ? a[k1!] : undefined;
+      };
+    case 3:
+      return (facts) => {
+        const v = (isDeal ? facts.deal : isDerived ? facts.derived : undefined) as any;
+        if (v === null || typeof v !== 'object') return v;
+        if (!hasOwn.call(v, k0!)) return undefined;
+        const a = v[k0!];
+        if (a === null || typeof a !== 'object' || !hasOwn.call(a, k1!)) return undefined;
+        const b = a[k1!];
+        return b !== null && typeof b === 'object' && hasOwn.call(b, k2!) ? b[k2!] : undefined;
+      };
+    default: {
+      const read = compilePath(path);
+      return (facts) => {
+        const value = root(facts);
+        return value !== null && typeof value === 'object' ? read(value) : value;
+      };
+    }
+  }
 }
 
 /** Almanac.getValue: an object with an own `fact` is a fact reference, anything else a literal. */

@@ -7,12 +7,13 @@
  * 2. Random realistic snapshots (bench/generate.mjs) with random options: `evaluate` and
  *    `evaluateSync` must return deep-equal results.
  *
- * `npm test` runs a few thousand cases. DIFF_RUNS=n runs n cases of each property (see
- * scripts/differential-long.mjs), and DIFF_REPORT=file writes the counts there.
+ * `npm test` runs a few thousand cases. DIFF_RUNS=n runs n cases of each property (DIFF_RESULT_RUNS
+ * overrides the second), DIFF_SEED fixes the seed, DIFF_REPORT=file writes the counts there; see
+ * scripts/differential-long.mjs.
  */
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRandom, generateSnapshot } from '../../bench/generate.mjs';
 import { ConditionCompiler, compilePack } from '../../src/engine/compile.js';
 import type { RuleFacts } from '../../src/engine/derive.js';
@@ -26,7 +27,8 @@ import { factDocuments, randomPack } from './arbitraries.js';
 
 const LONG = Number(process.env.DIFF_RUNS ?? 0);
 const RULE_RUNS = LONG || 1000;
-const RESULT_RUNS = LONG || 300;
+const RESULT_RUNS = Number(process.env.DIFF_RESULT_RUNS ?? 0) || LONG || 300;
+const TIMEOUT = LONG ? 4 * 3_600_000 : 600_000;
 const SEED = process.env.DIFF_SEED === undefined ? undefined : Number(process.env.DIFF_SEED);
 
 const stats = { rulePacks: 0, factDocuments: 0, ruleComparisons: 0, ruleMatches: 0, itemComparisons: 0, resultComparisons: 0, differences: 0 };
@@ -52,6 +54,8 @@ function report() {
 }
 
 describe('compiled engine = json-rules-engine', () => {
+  afterAll(report);
+
   it(`on random rule packs and fact documents (${RULE_RUNS} packs)`, async () => {
     await fc.assert(
       fc.asyncProperty(randomPack, fc.array(factDocuments, { minLength: 1, maxLength: 3 }), async (input, documents) => {
@@ -78,8 +82,7 @@ describe('compiled engine = json-rules-engine', () => {
       }),
       { numRuns: RULE_RUNS, seed: SEED, endOnFailure: LONG > 0 },
     );
-    report();
-  }, 600_000);
+  }, TIMEOUT);
 
   it(`on random realistic snapshots: evaluate deep-equals evaluateSync (${RESULT_RUNS} snapshots)`, async () => {
     const options = fc.record(
@@ -104,6 +107,5 @@ describe('compiled engine = json-rules-engine', () => {
       }),
       { numRuns: RESULT_RUNS, seed: SEED, endOnFailure: LONG > 0 },
     );
-    report();
-  }, 600_000);
+  }, TIMEOUT);
 });
