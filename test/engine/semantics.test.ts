@@ -45,7 +45,7 @@ describe('operators', () => {
     ['greaterThan', 1, null, true, '1 > null'],
     ['lessThanInclusive', 'Infinity', 'Infinity', true, '"Infinity" passes the validator; equal strings'],
     ['greaterThan', 1, '0x10', false, 'a hexadecimal string value converts to 16'],
-  ] as const)('%s: %j against %j is %s (%s)', async (operator, factValue, value, expected) => {
+  ] as [string, unknown, unknown, boolean, string][])('%s: %j against %j is %s (%s)', async (operator, factValue, value, expected) => {
     expect(await check(operator, factValue, value)).toBe(expected);
   });
 
@@ -77,7 +77,7 @@ describe('decorators', () => {
     ['not:someFact:equal', 'x', 'x', true, 'not(someFact) on a non-list is true'],
     ['someFact:not:equal', 'x', 'x', false, 'someFact(not) on a non-list is false: validators apply per layer'],
     ['swap:someFact:equal', 'a', ['a'], true, 'swap then someFact: the value list has an element equal to the fact'],
-  ] as const)('%s: %j against %j is %s (%s)', async (operator, factValue, value, expected) => {
+  ] as [string, unknown, unknown, boolean, string][])('%s: %j against %j is %s (%s)', async (operator, factValue, value, expected) => {
     expect(await check(operator, factValue, value)).toBe(expected);
   });
 });
@@ -95,7 +95,7 @@ describe('paths and facts', () => {
     ['$.constructor', 'equal', null, false, 'never the prototype: $.constructor is undefined'],
     ['$.__proto__', 'notEqual', null, true, 'never the prototype: $.__proto__ is undefined'],
     ['$', 'notEqual', null, true, '`$` is the fact itself'],
-  ] as const)('%s %s %j is %s (%s)', async (path, operator, value, expected) => {
+  ] as [string, string, unknown, boolean, string][])('%s %s %j is %s (%s)', async (path, operator, value, expected) => {
     expect(await check(operator, deal, value, path)).toBe(expected);
   });
 
