@@ -31,8 +31,13 @@ const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };
  * @example freshFrom({ asOf: '2026-11-01', staleDays: 90 }) // '2026-08-03'
  */
 export function freshFrom(context: Pick<RateContext, 'asOf' | 'staleDays'>): string {
-  return formatISO(subDays(parseISO(context.asOf), context.staleDays), { representation: 'date' });
+  // Called for every item of every deal with the same two inputs: remember the last answer
+  // (date-fns parsing and formatting was 30% of evaluateSync's time).
+  if (context.asOf !== lastFresh.asOf || context.staleDays !== lastFresh.staleDays)
+    lastFresh = { asOf: context.asOf, staleDays: context.staleDays, from: formatISO(subDays(parseISO(context.asOf), context.staleDays), { representation: 'date' }) };
+  return lastFresh.from;
 }
+let lastFresh = { asOf: '', staleDays: Number.NaN, from: '' };
 
 const newest = (entries: readonly Evidence[]) => entries.reduce((max, e) => (e.date > max ? e.date : max), entries[0]!.date);
 
