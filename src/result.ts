@@ -80,6 +80,8 @@ export interface Stage {
   milestone: Milestone;
   /** The furthest step with any C item. */
   furthest: number;
+  /** The step the snapshot claims (`claimedStep`), where it claims one. */
+  claimed?: number;
   steps: StepProgress[];
 }
 

@@ -3,10 +3,10 @@
  * result carries facts (stage, missing items, findings); severities live here and in the config,
  * never in the rule packs, as in ESLint.
  *
- * The claimed step is the furthest step with confirmed (C) evidence; the current step is the stage
- * the deal has earned (the earliest step whose gate is open).
- * - `stage-unearned`: gate items of steps before the claimed step are not C — the deal shows
- *   later-step evidence without having earned the stages in between (one problem listing them);
+ * The claimed step is the snapshot's `claimedStep` (the stage the CRM or the seller records); the
+ * current step is the stage the deal has earned (the earliest step whose gate is open).
+ * - `stage-unearned`: the deal claims a later step than it has earned: the gate items of the steps
+ *   before the claimed one that are not C (one problem listing them);
  * - `missing-star`: a gate item (★; every item of steps 6–7, which have no ★) of the current step is
  *   not C — the gate holding the deal;
  * - `missing`: any other item at or before the current step is not C;
@@ -41,14 +41,14 @@ const ORDER = { error: 0, warn: 1 } as const;
 
 const words = {
   en: {
-    unearned: (items: string, step: number, claimed: number) => `confirmed evidence reaches step ${claimed}, but the stage is held at step ${step}: gate items not C: ${items}`,
-    gate: (item: string, rating: string, step: number) => `${item} ★ is ${rating}: the gate of step ${step}`,
+    unearned: (items: string, step: number, claimed: number) => `claims step ${claimed}, but the stage is held at step ${step}: gate items not C: ${items}`,
+    gate: (item: string, star: boolean, rating: string, step: number) => `${item}${star ? ' ★' : ''} is ${rating}: the gate of step ${step}`,
     missing: (item: string, rating: string, step: number) => `${item} is ${rating} (step ${step})`,
     low: (p: number, min: number) => `probability ${pct(p)} is below the minimum ${pct(min)}`,
   },
   'zh-CN': {
-    unearned: (items: string, step: number, claimed: number) => `已确认的证据到达第 ${claimed} 步,但阶段停在第 ${step} 步:未确认(非 C)的关卡项 ${items}`,
-    gate: (item: string, rating: string, step: number) => `${item} ★ 为 ${rating}:第 ${step} 步的关卡`,
+    unearned: (items: string, step: number, claimed: number) => `声称处于第 ${claimed} 步,但阶段停在第 ${step} 步:未确认(非 C)的关卡项 ${items}`,
+    gate: (item: string, star: boolean, rating: string, step: number) => `${item}${star ? ' ★' : ''} 为 ${rating}:第 ${step} 步的关卡`,
     missing: (item: string, rating: string, step: number) => `${item} 为 ${rating}(第 ${step} 步)`,
     low: (p: number, min: number) => `赢率 ${pct(p)} 低于最低要求 ${pct(min)}`,
   },
@@ -66,14 +66,14 @@ export function problemsOf(result: Result, policy: Policy): Problem[] {
   };
   const { stage } = result;
   const closed = stage.milestone === 'won' || stage.milestone === 'lost';
-  const claimed = Math.max(stage.step, stage.furthest);
+  const claimed = Math.max(stage.step, stage.claimed ?? 0);
   const gates = new Set(stage.steps.flatMap((s) => (s.applies ? s.open : [])));
   const unearned: string[] = [];
   // A won or lost deal is history: its stage and missing evidence are not audited, its findings are.
   for (const m of closed ? [] : result.missing) {
     if (m.pack === 'sangfor-7step' && gates.has(m.item) && m.step < claimed) {
       if (severityOf(policy, 'stage-unearned', m.item) !== 'off') unearned.push(`${m.item} (${m.rating})`);
-    } else if (gates.has(m.item) && m.step === stage.step) add('missing-star', [m.item], w.gate(m.item, m.rating, m.step), m.item);
+    } else if (gates.has(m.item) && m.step === stage.step) add('missing-star', [m.item], w.gate(m.item, m.star, m.rating, m.step), m.item);
     else if (m.step <= stage.step) add('missing', [m.item], w.missing(m.item, m.rating, m.step), m.item);
   }
   if (unearned.length) add('stage-unearned', unearned.map((u) => u.split(' ')[0]!), w.unearned(unearned.join(', '), stage.step, claimed));

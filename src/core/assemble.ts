@@ -123,7 +123,7 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
   const rated = rateAll(snapshot, packs, context);
   const ratings = new Map(rated.map((r) => [r.item.id, r.rated.rating]));
   const sevenStep = packs.find((p) => p.prepared.pack.id === SEVEN_STEP)!;
-  const stage = stageOf(sevenStep.prepared.items, ratings, context.tender, snapshot.outcome);
+  const stage = stageOf(sevenStep.prepared.items, ratings, context.tender, snapshot.outcome, snapshot.claimedStep);
 
   const reported = rated.filter((r) => r.reported);
   const notApplying = new Set(reported.filter((r) => !r.applies).map((r) => r.item));

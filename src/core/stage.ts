@@ -20,7 +20,13 @@ export const stepApplies = (step: number, tender: boolean): boolean => step !== 
  * The stage of a deal from its seven-step ratings.
  * @example stageOf(items, ratings, false, undefined).step // 1 when s1.1 is not C
  */
-export function stageOf(items: readonly Item[], ratings: ReadonlyMap<string, Rating>, tender: boolean, outcome: Snapshot['outcome']): Stage {
+export function stageOf(
+  items: readonly Item[],
+  ratings: ReadonlyMap<string, Rating>,
+  tender: boolean,
+  outcome: Snapshot['outcome'],
+  claimed?: number,
+): Stage {
   const steps: StepProgress[] = STEPS.map((step) => {
     const own = items.filter((item) => item.step === step);
     const gate = own.some((item) => item.star) ? own.filter((item) => item.star) : own;
@@ -30,7 +36,7 @@ export function stageOf(items: readonly Item[], ratings: ReadonlyMap<string, Rat
   });
   const holding = steps.find((s) => s.applies && s.open.length > 0);
   const furthest = steps.reduce((max, s) => (s.applies && s.C > 0 ? s.step : max), 0);
-  return { step: holding?.step ?? 7, milestone: milestoneOf(ratings, outcome), furthest, steps };
+  return { step: holding?.step ?? 7, milestone: milestoneOf(ratings, outcome), furthest, ...(claimed === undefined ? {} : { claimed }), steps };
 }
 
 /**

@@ -75,6 +75,7 @@ const D = { kind: 'date' } as const;
 const spec: [string, ColumnKind, Column['read']][] = [
   ['asOf', D, readDate],
   ['outcome', { kind: 'term', vocabulary: 'outcome' }, term('outcome')],
+  ['claimedStep', N, readNumber],
   ['customer.name', T, readText],
   ['customer.segment', { kind: 'term', vocabulary: 'segment' }, term('segment')],
   ['customer.industry', T, readText],

@@ -70,6 +70,13 @@ export const snapshotSchema = z
     id: text.describe('The deal id.'),
     asOf: isoDate.optional().describe('Evaluation date (ISO). Default: today.'),
     outcome: term('outcome').optional(),
+    claimedStep: z
+      .number()
+      .int()
+      .min(1)
+      .max(7)
+      .optional()
+      .describe('The seven-step step the CRM or the seller records for the deal; an audit fails a deal that has not earned it.'),
     answers: z.record(z.string(), answerSchema).optional().describe("The seller's own rating per item id."),
     customer: z
       .object({ name: z.string().optional(), segment: term('segment').optional(), industry: z.string().optional() })

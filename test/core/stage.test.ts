@@ -43,6 +43,11 @@ describe('stage: the earliest step whose gate is not all C', () => {
     expect(result.stage.steps.find((s) => s.step === 6)!.applies).toBe(false);
   });
 
+  it('echoes the step the snapshot claims, only when it claims one', () => {
+    expect(run({ claimedStep: 4, answers: answersC(stars(1)) }).stage).toMatchObject({ step: 2, claimed: 4 });
+    expect(run({}).stage).not.toHaveProperty('claimed');
+  });
+
   it('reports the furthest step with any C', () => {
     expect(run({ answers: { 's1.1': 'C', 's3.2': 'C' } }).stage).toMatchObject({ step: 1, furthest: 3 });
     expect(run({}).stage.furthest).toBe(0);

@@ -35,7 +35,7 @@ test('one row with a cell in every column, each in a Chinese spelling, is a vali
     const firstAlias = (v: keyof typeof vocabularies) => Object.values(vocabularies[v] as Record<string, readonly string[]>)[0]![0]!;
     const cell =
       type.kind === 'text' ? '文本' :
-      type.kind === 'number' ? '1,000' :
+      type.kind === 'number' ? (path === 'claimedStep' ? '3' : '1,000') :
       type.kind === 'boolean' ? '是' :
       type.kind === 'date' ? '2026年10月1日' :
       type.kind === 'currency' ? '人民币' :
