@@ -68,7 +68,11 @@ function answerRating(answer: Answer | undefined): Rating | undefined {
 
 function rateAll(snapshot: Snapshot, packs: readonly PackMatches[], context: AssembleContext): Rated1[] {
   const evidence = new Map<string, Evidence[]>();
-  for (const entry of snapshot.evidence ?? []) evidence.set(entry.item, [...(evidence.get(entry.item) ?? []), entry]);
+  for (const entry of snapshot.evidence ?? []) {
+    const list = evidence.get(entry.item);
+    if (list) list.push(entry);
+    else evidence.set(entry.item, [entry]);
+  }
   const answers = snapshot.answers ?? {};
   const out: Rated1[] = [];
   for (const { prepared, matches, reported } of packs) {
@@ -118,6 +122,22 @@ function urgency(item: Item, current: number): number {
   return 2;
 }
 
+const priors = new Map<string, Model>();
+
+/** The method-based prior for the reported items, computed once per pack set and tender case. */
+function priorFor(reported: readonly Rated1[]): Model {
+  const key = reported.map((r) => (r.applies ? r.item.id : `!${r.item.id}`)).join(' ');
+  let model = priors.get(key);
+  if (!model) {
+    const notApplying = new Set(reported.filter((r) => !r.applies).map((r) => r.item));
+    model = priorModel(reported.map((r) => r.item), (item) => !notApplying.has(item));
+    // Bounded: pack sets are few; a process evaluating many user packs must not grow without end.
+    if (priors.size > 64) priors.clear();
+    priors.set(key, model);
+  }
+  return model;
+}
+
 /** Builds the result from each pack's rule matches. */
 export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], context: AssembleContext): Result {
   const rated = rateAll(snapshot, packs, context);
@@ -126,11 +146,10 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
   const stage = stageOf(sevenStep.prepared.items, ratings, context.tender, snapshot.outcome, snapshot.claimedStep);
 
   const reported = rated.filter((r) => r.reported);
-  const notApplying = new Set(reported.filter((r) => !r.applies).map((r) => r.item));
-  const model = context.model ?? priorModel(reported.map((r) => r.item), (item) => !notApplying.has(item));
+  const model = context.model ?? priorFor(reported);
   let logit = model.intercept;
   const items: Record<string, ItemResult> = {};
-  const missing: (MissingItem & { order: number })[] = [];
+  const missing: { entry: MissingItem; item: Item; order: number; ifConfirmed: number }[] = [];
   reported.forEach((r, order) => {
     const weights = r.applies ? model.weights[r.item.id] : undefined;
     const added = contribution(weights, r.rated.rating);
@@ -138,15 +157,17 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
     const reason = reasonOf(r.rated, r.pack, context);
     const { id, step, star, title, signals } = r.item;
     items[id] = { rating: r.rated.rating, pack: r.pack.pack.id, step, star, reason, contribution: added };
-    if (r.rated.rating !== 'C' && r.applies)
-      missing.push({ item: id, pack: r.pack.pack.id, star, step, rating: r.rated.rating, title, reason, signals, gain: (weights?.C ?? 0) - added, order });
+    if (r.rated.rating !== 'C' && r.applies) {
+      const entry: MissingItem = { item: id, pack: r.pack.pack.id, star, step, rating: r.rated.rating, title, reason, signals, gain: 0 };
+      missing.push({ entry, item: r.item, order, ifConfirmed: (weights?.C ?? 0) - added });
+    }
   });
   const probability = sigmoid(logit);
-  missing.sort((a, b) => {
-    const ia = reported[a.order]!.item;
-    const ib = reported[b.order]!.item;
-    return urgency(ia, stage.step) - urgency(ib, stage.step) || a.step - b.step || Number(b.star) - Number(a.star) || a.order - b.order;
-  });
+  for (const m of missing) m.entry.gain = sigmoid(logit + m.ifConfirmed) - probability;
+  missing.sort(
+    (a, b) =>
+      urgency(a.item, stage.step) - urgency(b.item, stage.step) || a.item.step - b.item.step || Number(b.item.star) - Number(a.item.star) || a.order - b.order,
+  );
   const result: Result = {
     ok: true,
     id: snapshot.id,
@@ -156,7 +177,7 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
     logit,
     intercept: model.intercept,
     items,
-    missing: missing.map(({ order: _order, gain, ...rest }) => ({ ...rest, gain: sigmoid(logit + gain) - probability })),
+    missing: missing.map((m) => m.entry),
     findings: findingsOf(reported, snapshot, context),
   };
   const man = ['man.money', 'man.authority', 'man.need'].map((id) => items[id]?.rating);
