@@ -25,6 +25,7 @@ export function auditSettingsOf(settings: Settings, format = 'json'): AuditSetti
     ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
     ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
     policy: settings.policy,
+    ...(settings.model ? { model: settings.model } : {}),
     ...(settings.mapping ? { mapping: settings.mapping } : {}),
     format,
     context: { locale: settings.policy.locale, color: false },

@@ -6,6 +6,8 @@ import { UsageError } from './errors.js';
 import { packObjects, resolvePacks, type PackRef } from './packs.js';
 import type { Policy } from './policy.js';
 import { BUILTIN_PACK_IDS } from '../packs/builtin.js';
+import type { Model } from '../model/prior.js';
+import { readModelFile } from './model-file.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -18,6 +20,7 @@ export const COMMON_OPTIONS = {
   'min-probability': { type: 'string' },
   'fail-on': { type: 'string', multiple: true },
   sheet: { type: 'string' },
+  model: { type: 'string' },
 } as const satisfies Options;
 
 export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./dealqual.config.json when present)
@@ -30,7 +33,9 @@ export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./
       --require-evidence   a C answer with no supporting fact or evidence counts as F
       --min-probability P  deals below P (0..1 or 40%) get a low-probability error
       --fail-on RULES      comma-separated rule or item ids to treat as errors
-      --sheet NAME         the sheet of .xlsx inputs (default: the first)`;
+      --sheet NAME         the sheet of .xlsx inputs (default: the first)
+      --model FILE         probability model file (dealqual calibrate --out; default: the
+                           method-based prior); for calibrate, the prior's centre and baseline`;
 
 type Values = { [K in keyof typeof COMMON_OPTIONS]?: (typeof COMMON_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof COMMON_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -45,6 +50,8 @@ export interface Settings {
   mapping?: Record<string, string>;
   delimiter?: NonNullable<Config['csv']>['delimiter'];
   maxWarnings?: number;
+  /** The probability model from `--model`. */
+  model?: Model;
 }
 
 export async function resolveSettings(values: Values, cwd: string): Promise<Settings> {
@@ -68,6 +75,7 @@ export async function resolveSettings(values: Values, cwd: string): Promise<Sett
   const staleDays = intFlag(values['stale-days'], '--stale-days') ?? config.staleDays;
   const horizonDays = intFlag(values['horizon-days'], '--horizon-days') ?? config.horizonDays;
   const requireEvidence = values['require-evidence'] ?? config.requireEvidence;
+  const model = values.model ? await readModelFile(values.model, cwd) : undefined;
   return {
     loaded,
     packs,
@@ -79,5 +87,6 @@ export async function resolveSettings(values: Values, cwd: string): Promise<Sett
     ...(config.csv?.mapping ? { mapping: config.csv.mapping } : {}),
     ...(config.csv?.delimiter ? { delimiter: config.csv.delimiter } : {}),
     ...(config.thresholds?.maxWarnings !== undefined ? { maxWarnings: config.thresholds.maxWarnings } : {}),
+    ...(model ? { model } : {}),
   };
 }

@@ -125,6 +125,23 @@ describe('exit codes', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${pack} $.items[0].step`);
   });
+  it('--model: audit scores with the model file; an invalid one is exit 2 naming the key', () => {
+    const deal = join(ROOT, 'fixtures/deals/03-citybank-ad-project.json');
+    const probability = (args: string[]) => (JSON.parse(cli(['audit', deal, '--format', 'json', ...args]).stdout) as { probability: number; intercept: number }[])[0]!;
+    const model = JSON.parse(readFileSync(join(ROOT, 'models/default.json'), 'utf8'));
+    const raised = join(tmp, 'raised-model.json');
+    writeFileSync(raised, JSON.stringify({ ...model, intercept: model.intercept + 1 }));
+    const base = probability(['--model', join(ROOT, 'models/default.json')]);
+    const up = probability(['--model', raised]);
+    expect(up.intercept).toBeCloseTo(base.intercept + 1, 12);
+    expect(up.probability).toBeGreaterThan(base.probability);
+    const broken = join(tmp, 'broken-model.json');
+    writeFileSync(broken, JSON.stringify({ ...model, intercept: 'high' }));
+    const run = cli(['audit', deal, '--model', broken]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('$.intercept');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
   it('2: a config that fails validation names the key', () => {
     const dir = join(tmp, 'cfg');
     mkdirSync(dir, { recursive: true });

@@ -3,6 +3,7 @@
  * and counters. Pure apart from the formatter; runs on the main thread or in a worker (--jobs).
  */
 import { evaluateSync, type EvaluateOptions } from '../../evaluate.js';
+import type { Model } from '../../model/prior.js';
 import type { BuiltinPackId } from '../../packs/builtin.js';
 import type { Pack } from '../../packs/schema.js';
 import { dealValue, type InputEvent, type Row } from '../../node/inputs.js';
@@ -20,6 +21,7 @@ export interface AuditSettings {
   staleDays?: number;
   requireEvidence?: boolean;
   horizonDays?: number;
+  model?: Model;
   policy: Policy;
   mapping?: Record<string, string>;
   format: string;
@@ -38,6 +40,7 @@ export function evaluateOptions(settings: AuditSettings): EvaluateOptions {
     ...(settings.staleDays !== undefined ? { staleDays: settings.staleDays } : {}),
     ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
     ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
+    ...(settings.model ? { model: settings.model } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { inputErrorsText } from '../formatters/stylish.js';
 import { overThresholds } from '../formatters/types.js';
 import { endStream, streamWriter } from '../node-io.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
+import { auditSettingsOf } from '../collect.js';
 import type { InputKind } from '../../node/inputs.js';
 import { packObjects } from '../packs.js';
 import { progressMeter } from '../progress.js';
@@ -72,17 +73,11 @@ export const audit: Command = {
     const toFile = values.output !== undefined;
     const color = values['no-color'] ? false : values.color ? true : !toFile && io.stdoutIsTTY && !io.env.NO_COLOR;
 
+    const base = auditSettingsOf(settings, format);
     const auditSettings: AuditSettings = {
-      packs: settings.packs,
-      ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}),
-      ...(settings.staleDays !== undefined ? { staleDays: settings.staleDays } : {}),
-      ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
-      ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
-      policy: settings.policy,
-      ...(settings.mapping ? { mapping: settings.mapping } : {}),
-      format,
+      ...base,
       context: {
-        locale: settings.policy.locale,
+        ...base.context,
         color,
         ...(maxWarnings !== undefined ? { maxWarnings } : {}),
         ...(settings.policy.minProbability !== undefined ? { minProbability: settings.policy.minProbability } : {}),

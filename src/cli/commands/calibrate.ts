@@ -6,7 +6,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { calibrate, crossValidate, type CrossValidationReport, type ScoreSummary } from '../../model/calibrate.js';
-import { parseModelText } from '../../model/file.js';
 import { prepareHistory } from '../../model/history.js';
 import type { Model } from '../../model/prior.js';
 import { readInputs } from '../../node/inputs.js';
@@ -31,7 +30,6 @@ Options:
   -o, --out FILE           write the calibrated model file (use it with --model)
       --folds N            cross-validation folds (default 10)
       --seed N             seed of the fold assignment (default 1)
-      --model FILE         the current model: the prior's centre and the baseline (default: built-in)
       --prior-sd X         prior standard deviation of each weight, log-odds (default 0.5)
       --no-monotone        let a rating weigh less than a worse one (default: C ≥ F ≥ W)
       --mapping FILE       JSON object: CSV column header → snapshot field (id, outcome, custom.x, …)
@@ -47,7 +45,6 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   folds: { type: 'string' },
   seed: { type: 'string' },
-  model: { type: 'string' },
   'prior-sd': { type: 'string' },
   'no-monotone': { type: 'boolean' },
   mapping: { type: 'string' },
@@ -74,13 +71,6 @@ async function readMapping(path: string, cwd: string): Promise<Record<string, st
   for (const [header, target] of Object.entries(value))
     if (typeof target !== 'string') throw new UsageError(`${path}: $[${JSON.stringify(header)}]: expected a snapshot field path (text) or "-", got ${JSON.stringify(target)}`);
   return value as Record<string, string>;
-}
-
-/** Reads and validates a model file for `--model` (shared with audit, explain): a `UsageError` lists every issue by key. */
-export async function readModelFile(path: string, cwd: string): Promise<Model> {
-  const parsed = parseModelText(await readText(path, cwd, 'model file'), path);
-  if (!parsed.ok) throw new UsageError(`invalid model file:\n${parsed.issues.map((i) => `  ${i.file} ${i.path}: ${i.message}`).join('\n')}`);
-  return parsed.model;
 }
 
 const fixed = (x: number | null, digits = 3) => (x === null ? '–' : x.toFixed(digits));
@@ -146,7 +136,7 @@ export const calibrateCommand: Command = {
     if (priorSd !== undefined && !(priorSd > 0 && Number.isFinite(priorSd))) throw new UsageError(`--prior-sd expects a positive number, got "${values['prior-sd']}"`);
     const settings = await resolveSettings(values, io.cwd);
     if (values.mapping) settings.mapping = await readMapping(values.mapping, io.cwd);
-    const model = values.model ? await readModelFile(values.model, io.cwd) : undefined;
+    const model = settings.model;
 
     const audit = auditSettingsOf(settings);
     const rows = rowOptions(audit);
