@@ -16,7 +16,8 @@ export const csvCell = (v: unknown): string => {
 };
 const line = (cells: readonly unknown[]) => cells.map(csvCell).join(',') + '\r\n';
 
-interface Piece {
+/** One deal's row: headers, input values, result values (shared with the xlsx formatter). */
+export interface Piece {
   h: string[];
   v: string[];
   r: (string | number)[];

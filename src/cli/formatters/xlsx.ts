@@ -3,14 +3,8 @@
  * the audit command (a workbook is binary and needs --output). Buffered: the end text is the table as JSON.
  */
 import { RESULT_COLUMNS } from '../../flat/index.js';
-import { csv } from './csv.js';
+import { csv, type Piece } from './csv.js';
 import type { Formatter } from './types.js';
-
-interface Piece {
-  h: string[];
-  v: string[];
-  r: (string | number)[];
-}
 
 export const xlsx: Formatter = {
   name: 'xlsx',
