@@ -45,7 +45,7 @@ export function explainProbability(result: Result, options: { model?: Pick<Model
   const positive = all.filter(({ c }) => c.contribution > 0).sort((a, b) => b.c.contribution - a.c.contribution || a.order - b.order);
   const negative = all.filter(({ c }) => c.contribution < 0).sort((a, b) => a.c.contribution - b.c.contribution || a.order - b.order);
   return {
-    intercept: interceptOf(options.model),
+    intercept: options.model ? interceptOf(options.model) : result.intercept,
     positive: positive.slice(0, limit).map(({ c }) => c),
     negative: negative.slice(0, limit).map(({ c }) => c),
     logit: result.logit,

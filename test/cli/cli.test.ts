@@ -219,6 +219,10 @@ describe('explain, diff, items, schema, help', () => {
     for (const id of Object.keys(result.items)) expect(run.stdout).toMatch(new RegExp(`\\n\\s+${id.replace('.', '\\.')}\\s`));
     expect(run.stdout).toContain(`held by:     the step-${result.stage.step} gate`);
     expect(run.stdout).toContain('Next actions');
+    // The largest contributions each way: s5.4 is this deal's red flag, so it lowers the probability most.
+    const top = Object.entries(result.items).sort((a, b) => b[1].contribution - a[1].contribution)[0]!;
+    expect(run.stdout).toMatch(new RegExp(`raised by: +${top[0].replace('.', '\\.')} C \\+`));
+    expect(run.stdout).toMatch(/lowered by: +s5\.4 W [−-]/);
     const many = cli(['explain', DEALS]);
     expect(many.code).toBe(2);
     expect(many.stderr).toMatch(/pick one with --id/);

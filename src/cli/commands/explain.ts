@@ -3,6 +3,7 @@
  * contribution to the logit, the stage gate holding it, the policy's problems and the next actions.
  */
 import { pick } from '../../locale/messages.js';
+import { explainProbability, whatIf } from '../../model/explain.js';
 import { parse } from '../args.js';
 import { collect } from '../collect.js';
 import type { Command } from '../command.js';
@@ -70,7 +71,10 @@ export const explain: Command = {
       out.push(`  held by:     the step-${stage.step} gate: ${holding.open.map((id) => `${id}${result.items[id]?.star ? '★' : ''} (${result.items[id]?.rating ?? 'W'})`).join(', ')}`);
     else out.push('  held by:     nothing: every applicable gate is confirmed');
     const sum = Object.values(result.items).reduce((s, i) => s + i.contribution, 0);
-    out.push(`  probability: ${pct(result.probability)} = sigmoid(logit ${sign(result.logit)}) = intercept ${sign(result.logit - sum)} + item contributions ${sign(sum)}`);
+    out.push(`  probability: ${pct(result.probability)} = sigmoid(logit ${sign(result.logit)}) = intercept ${sign(result.intercept)} + item contributions ${sign(sum)}`);
+    const why = explainProbability(result, { limit: 3 });
+    const terms = (list: typeof why.positive) => list.map((c) => `${c.item} ${c.rating} ${sign(c.contribution)}`).join(', ') || 'none';
+    out.push(`  raised by:   ${terms(why.positive)}`, `  lowered by:  ${terms(why.negative)}`);
     if (result.man) out.push(`  MAN:         ${result.man.class} — ${pick(locale, result.man.action)}`);
     out.push('', 'Items (rating, contribution to the logit, reason):');
     let lastPack = '';
@@ -96,7 +100,7 @@ export const explain: Command = {
     out.push('', 'Problems (audit policy):');
     if (problems.length === 0) out.push('  none');
     for (const p of problems) out.push(`  ${p.severity === 'error' ? 'error' : 'warn '}  ${p.message}  (${p.rule})`);
-    const next = [...result.missing].sort((a, b) => b.gain - a.gain || Number(b.star) - Number(a.star)).slice(0, top);
+    const next = whatIf(result).slice(0, top);
     out.push('', `Next actions (missing items by gain in probability):`);
     if (next.length === 0) out.push('  none: every applicable item is confirmed');
     next.forEach((m, i) => {
