@@ -48,6 +48,7 @@ export const isBuiltinPack = (name: string): name is BuiltinPackId => (BUILTIN_P
 export function builtinPack(id: BuiltinPackId): Pack {
   let pack = loaded.get(id);
   if (!pack) {
+    if (!isBuiltinPack(id)) throw new TypeError(`unknown built-in pack "${String(id)}"; built-in packs: ${BUILTIN_PACK_IDS.join(', ')} (load others with parsePack)`);
     const parsed = parsePack(sources[id]);
     if (!parsed.ok) throw new Error(`built-in pack ${id} is invalid: ${parsed.issues.map((i) => `${i.file} ${i.path}: ${i.message}`).join('; ')}`);
     pack = parsed.pack;

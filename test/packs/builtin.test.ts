@@ -53,6 +53,10 @@ describe('sangfor-7step: the source items, exactly', () => {
     expect(items.filter((i) => i.kind === 'risk').map((i) => i.id)).toEqual(['s3.9', 's5.4']));
 });
 
+describe('unknown pack names', () => {
+  it('say which packs are built in', () => expect(() => builtinPack('nope' as never)).toThrow(/unknown built-in pack "nope"; built-in packs: sangfor-7step, man, bant/));
+});
+
 describe('MAN and BANT item ids', () => {
   it('follow the contract', () => {
     expect(listItems('man').map((i) => i.id)).toEqual(['man.money', 'man.authority', 'man.need']);
