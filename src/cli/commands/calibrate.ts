@@ -3,7 +3,7 @@
  * deals (src/model/calibrate.ts), cross-validates it against the uncalibrated model and the base rate,
  * writes the calibrated model file and prints the report.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { calibrate, crossValidate, type CrossValidationReport, type ScoreSummary } from '../../model/calibrate.js';
 import { prepareHistory } from '../../model/history.js';
@@ -17,6 +17,7 @@ import type { Command } from '../command.js';
 import { inputErrorText, UsageError, type InputError } from '../errors.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 import { readSheet } from '../sheets.js';
+import { readUserText } from '../user-file.js';
 
 const usage = `Usage: dealqual calibrate <history…> [--out model.json] [options]
 
@@ -54,16 +55,8 @@ const OPTIONS = {
 /** Rounds every number of the report to 6 decimals: stable, readable JSON. */
 const rounded = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
 
-async function readText(path: string, cwd: string, what: string): Promise<string> {
-  try {
-    return await readFile(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
 async function readMapping(path: string, cwd: string): Promise<Record<string, string>> {
-  const parsed = parseJson(await readText(path, cwd, 'mapping'));
+  const parsed = parseJson(await readUserText(path, cwd, 'mapping'));
   if (!parsed.ok) throw new UsageError(`${path}:${parsed.line}: ${parsed.message} (column ${parsed.column})`);
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value))
