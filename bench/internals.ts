@@ -24,15 +24,16 @@ type AsyncMatch = (prepared: PreparedPack) => (facts: RuleFacts) => Promise<Int3
 export function evaluateWith(matcherFor: SyncMatch, input: unknown, options: EvaluateOptions = {}): Evaluation {
   const ready = prepare(input, options);
   if ('ok' in ready) return ready;
-  const packs = ready.plan.packs.map(({ prepared, reported }) => ({ prepared, reported, matches: matcherFor(prepared)(ready.facts) }));
-  return assemble(ready.snapshot, packs, ready.context);
+  const matches = ready.plan.packs.map(({ prepared }) => matcherFor(prepared)(ready.facts));
+  return assemble(ready.snapshot, ready.plan, matches, ready.context);
 }
 
 /** `evaluate` with another asynchronous matcher per pack (the bench: one reused json-rules-engine Engine per pack). */
 export async function evaluateWithAsync(matcherFor: AsyncMatch, input: unknown, options: EvaluateOptions = {}): Promise<Evaluation> {
   const ready = prepare(input, options);
   if ('ok' in ready) return ready;
-  const packs = [];
-  for (const { prepared, reported } of ready.plan.packs) packs.push({ prepared, reported, matches: await matcherFor(prepared)(ready.facts) });
-  return assemble(ready.snapshot, packs, ready.context);
+  const matches = [];
+  for (const { prepared } of ready.plan.packs) matches.push(await matcherFor(prepared)(ready.facts));
+  return assemble(ready.snapshot, ready.plan, matches, ready.context);
 }
+export { deriveFacts } from '../src/engine/derive.js';

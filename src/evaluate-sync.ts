@@ -5,8 +5,9 @@
  * use it.
  */
 import { formatISO } from 'date-fns';
-import { assemble, SEVEN_STEP } from './core/assemble.js';
-import { deriveFacts, runsTender, type RuleFacts } from './engine/derive.js';
+import { assemble, type AssembleContext } from './core/assemble.js';
+import { planPacks, SEVEN_STEP, type Plan } from './core/plan.js';
+import { deriveFacts, type RuleFacts } from './engine/derive.js';
 import { compilePack, type Matcher } from './engine/compile.js';
 import type { Locale } from './locale/messages.js';
 import type { Model } from './model/prior.js';
@@ -30,7 +31,10 @@ export interface EvaluateOptions {
   horizonDays?: number;
   /** Language of reasons and findings. Default 'en'. */
   locale?: Locale;
-  /** A probability model; default: the method-based prior for the evaluated packs. */
+  /**
+   * A probability model; default: the method-based prior for the evaluated packs. Treated as
+   * immutable: its weights are laid out once per model object.
+   */
   model?: Model;
 }
 
@@ -46,25 +50,39 @@ export type Evaluation = Result | InvalidSnapshot;
 
 const PACK_ORDER: readonly string[] = BUILTIN_PACK_IDS;
 
-interface Plan {
-  packs: { prepared: PreparedPack; reported: boolean }[];
-}
-
-function planOf(options: EvaluateOptions): Plan {
-  const requested = (options.packs ?? BUILTIN_PACK_IDS).map((p) => (typeof p === 'string' ? builtinPack(p) : p));
+function planOf(packs: readonly (BuiltinPackId | Pack)[]): Plan {
+  const requested = packs.map((p) => (typeof p === 'string' ? builtinPack(p) : p));
   const unique = [...new Map(requested.map((p) => [p.id, p])).values()];
   // Built-in packs first, in fixed order, so results do not depend on how the option lists them.
   const rank = (p: Pack) => (PACK_ORDER.includes(p.id) ? PACK_ORDER.indexOf(p.id) : PACK_ORDER.length);
   unique.sort((a, b) => rank(a) - rank(b));
-  const packs = unique.map((pack) => ({ prepared: preparePack(pack), reported: true }));
-  if (!unique.some((p) => p.id === SEVEN_STEP)) packs.unshift({ prepared: preparePack(builtinPack(SEVEN_STEP)), reported: false });
-  return { packs };
+  const planned = unique.map((pack) => ({ prepared: preparePack(pack), reported: true }));
+  if (!unique.some((p) => p.id === SEVEN_STEP)) planned.unshift({ prepared: preparePack(builtinPack(SEVEN_STEP)), reported: false });
+  return planPacks(planned);
+}
+
+/**
+ * Plans are made once per `packs` list: the default, and the last few lists seen (compared by
+ * their elements, so a list built afresh per call still hits).
+ */
+let defaultPlan: Plan | undefined;
+const recentPlans: { packs: readonly (BuiltinPackId | Pack)[]; plan: Plan }[] = [];
+
+function cachedPlan(packs: readonly (BuiltinPackId | Pack)[] | undefined): Plan {
+  if (packs === undefined) return (defaultPlan ??= planOf(BUILTIN_PACK_IDS));
+  const same = (other: readonly (BuiltinPackId | Pack)[]) => other.length === packs.length && other.every((p, i) => p === packs[i]);
+  const hit = recentPlans.find((entry) => same(entry.packs));
+  if (hit) return hit.plan;
+  const plan = planOf(packs);
+  recentPlans.unshift({ packs: [...packs], plan });
+  if (recentPlans.length > 8) recentPlans.pop();
+  return plan;
 }
 
 export interface Prepared {
   snapshot: Snapshot;
   facts: RuleFacts;
-  context: Parameters<typeof assemble>[2];
+  context: AssembleContext;
   plan: Plan;
 }
 
@@ -77,16 +95,16 @@ export function prepare(input: unknown, options: EvaluateOptions): Prepared | In
   const asOf = snapshot.asOf ?? options.asOf ?? formatISO(new Date(), { representation: 'date' });
   const horizonDays = options.horizonDays ?? 180;
   const facts = { deal: snapshot, derived: deriveFacts(snapshot, { asOf, horizonDays }) };
-  const context = {
+  const context: AssembleContext = {
     asOf,
     staleDays: options.staleDays ?? 90,
     requireEvidence: options.requireEvidence ?? false,
     locale,
-    tender: runsTender(snapshot),
+    tender: facts.derived.tender,
     facts,
     ...(options.model ? { model: options.model } : {}),
   };
-  return { snapshot, facts, context, plan: planOf(options) };
+  return { snapshot, facts, context, plan: cachedPlan(options.packs) };
 }
 
 const matchers = new WeakMap<PreparedPack, Matcher>();
@@ -103,6 +121,7 @@ function matcherOf(prepared: PreparedPack): Matcher {
 export function evaluateSync(input: unknown, options: EvaluateOptions = {}): Evaluation {
   const ready = prepare(input, options);
   if ('ok' in ready) return ready;
-  const packs = ready.plan.packs.map(({ prepared, reported }) => ({ prepared, reported, matches: matcherOf(prepared)(ready.facts) }));
-  return assemble(ready.snapshot, packs, ready.context);
+  const { plan, facts } = ready;
+  const matches = plan.packs.map(({ prepared }) => matcherOf(prepared)(facts));
+  return assemble(ready.snapshot, plan, matches, ready.context);
 }

@@ -4,7 +4,7 @@
  * parsing, fact derivation and assembly, so they differ only in how rule conditions are matched —
  * and return equal results.
  */
-import { assemble, type PackMatches } from './core/assemble.js';
+import { assemble } from './core/assemble.js';
 import { matchReference } from './engine/reference.js';
 import { prepare, type EvaluateOptions, type Evaluation } from './evaluate-sync.js';
 
@@ -18,8 +18,8 @@ export { evaluateSync, type EvaluateOptions, type Evaluation, type InvalidSnapsh
 export async function evaluate(input: unknown, options: EvaluateOptions = {}): Promise<Evaluation> {
   const ready = prepare(input, options);
   if ('ok' in ready) return ready;
-  const packs: PackMatches[] = [];
-  for (const { prepared, reported } of ready.plan.packs) packs.push({ prepared, reported, matches: await matchReference(prepared, ready.facts) });
-  return assemble(ready.snapshot, packs, ready.context);
+  const matches: Int32Array[] = [];
+  for (const { prepared } of ready.plan.packs) matches.push(await matchReference(prepared, ready.facts));
+  return assemble(ready.snapshot, ready.plan, matches, ready.context);
 }
 

@@ -3,18 +3,17 @@
  * Pure and engine-agnostic: both engines hand it the same matches.
  */
 import { format, pick, type Locale } from '../locale/messages.js';
-import type { Item } from '../packs/schema.js';
-import type { PreparedPack } from '../packs/prepare.js';
 import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { rateItem, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
 import { readPath } from '../engine/path.js';
-import { contribution, priorModel, sigmoid, type Model } from '../model/prior.js';
+import { contribution, sigmoid, type Model } from '../model/prior.js';
 import { manClass } from './man.js';
-import { stageOf, stepApplies } from './stage.js';
+import { applies, plannedWeights, type Plan, type PlannedItem } from './plan.js';
+import { stageOf } from './stage.js';
 
-export const SEVEN_STEP = 'sangfor-7step';
+export { SEVEN_STEP } from './plan.js';
 
 export interface AssembleContext extends RateContext {
   locale: Locale;
@@ -24,20 +23,9 @@ export interface AssembleContext extends RateContext {
   facts: RuleFacts;
 }
 
-export interface PackMatches {
-  prepared: PreparedPack;
-  matches: Int32Array;
-  /** False for the seven-step pack when it is evaluated only for the stage. */
-  reported: boolean;
-}
 
-interface Rated1 {
-  item: Item;
-  pack: PreparedPack;
-  rated: Rated;
-  applies: boolean;
-  reported: boolean;
-}
+const PLACEHOLDER = /\{(asOf|(deal|derived)((?:\.[A-Za-z_][\w]*|\[\d+\])+))\}/g;
+const hasPlaceholder = (text: string) => text.search(PLACEHOLDER) >= 0;
 
 /**
  * Fills a pack message's placeholders: `{asOf}`, and `{deal.path}` / `{derived.path}` with the
@@ -46,67 +34,110 @@ interface Rated1 {
  */
 export function fillMessage(text: string, facts: RuleFacts, asOf: string): string {
   if (!text.includes('{')) return text;
-  return text.replace(/\{(asOf|(deal|derived)((?:\.[A-Za-z_][\w]*|\[\d+\])+))\}/g, (whole, _name, fact?: 'deal' | 'derived', path?: string) => {
+  return text.replace(PLACEHOLDER, (whole, _name, fact?: 'deal' | 'derived', path?: string) => {
     if (fact === undefined) return asOf;
     const value = readPath(facts[fact], `$${path}`);
     return value === undefined || value === null || typeof value === 'object' ? whole : String(value);
   });
 }
 
-function reasonOf(rated: Rated, pack: PreparedPack, context: AssembleContext): Reason {
+/**
+ * Reasons that are the same for every deal are made once per locale and shared, frozen, by every
+ * result: those of the frozen observations (a rule's, nothing known, an undated answer) whose text
+ * quotes no fact of the deal. `null` marks an observation whose text does quote facts.
+ */
+const sharedReasons: Record<Locale, WeakMap<Rated, Reason | null>> = { en: new WeakMap(), 'zh-CN': new WeakMap() };
+
+function packMessage(rated: Rated, planned: PlannedItem, locale: Locale): string | undefined {
+  const text = planned.pack.pack.messages[rated.params.message as string];
+  return text && pick(locale, text);
+}
+
+function reasonOf(rated: Rated, planned: PlannedItem, context: AssembleContext): Reason {
   const { locale } = context;
+  const shared = sharedReasons[locale];
+  const cached = shared.get(rated);
+  if (cached) return cached;
+  let message: string;
   if (rated.code === 'facts') {
-    const text = pack.pack.messages[rated.params.message as string];
-    return { code: 'facts', params: rated.params, message: text ? fillMessage(pick(locale, text), context.facts, context.asOf) : String(rated.params.message) };
+    const text = packMessage(rated, planned, locale);
+    message = text === undefined ? String(rated.params.message) : fillMessage(text, context.facts, context.asOf);
+  } else message = format(locale, `reason.${rated.code}`, rated.params);
+  const reason = { code: rated.code, params: rated.params, message };
+  if (cached === undefined && Object.isFrozen(rated)) {
+    const quotesFacts = rated.code === 'facts' && hasPlaceholder(packMessage(rated, planned, locale) ?? '');
+    shared.set(rated, quotesFacts ? null : Object.freeze(reason));
   }
-  return { code: rated.code, params: rated.params, message: format(locale, `reason.${rated.code}`, rated.params) };
+  return reason;
 }
 
 function answerRating(answer: Answer | undefined): Rating | undefined {
   return answer === undefined ? undefined : typeof answer === 'string' ? answer : answer.rating;
 }
 
-function rateAll(snapshot: Snapshot, packs: readonly PackMatches[], context: AssembleContext): Rated1[] {
-  const evidence = new Map<string, Evidence[]>();
-  for (const entry of snapshot.evidence ?? []) {
-    const list = evidence.get(entry.item);
+/** Spreads per-item values (answers, evidence) over plan positions: `out[position]`. */
+function spread<T>(plan: Plan, values: { readonly [id: string]: T } | ReadonlyMap<string, T>): (T | undefined)[] | undefined {
+  let out: (T | undefined)[] | undefined;
+  const place = (id: string, value: T) => {
+    const positions = plan.positionsOf.get(id);
+    if (!positions) return;
+    out ??= new Array<T | undefined>(plan.items.length).fill(undefined);
+    for (const p of positions) out[p] = value;
+  };
+  if (values instanceof Map) values.forEach((value, id) => place(id, value));
+  else for (const id of Object.keys(values)) place(id, (values as { readonly [id: string]: T })[id]!);
+  return out;
+}
+
+function evidenceByItem(evidence: readonly Evidence[]): Map<string, Evidence[]> {
+  const byItem = new Map<string, Evidence[]>();
+  for (const entry of evidence) {
+    const list = byItem.get(entry.item);
     if (list) list.push(entry);
-    else evidence.set(entry.item, [entry]);
+    else byItem.set(entry.item, [entry]);
   }
-  const answers = snapshot.answers ?? {};
-  const out: Rated1[] = [];
-  for (const { prepared, matches, reported } of packs) {
-    prepared.items.forEach((item, index) => {
-      const match = matches[index]!;
-      const rule = match >= 0 ? prepared.rules[index]![match] : undefined;
-      const rated = rateItem(item, rule && { rating: rule.rating, message: rule.message }, evidence.get(item.id) ?? [], answers[item.id], context);
-      const applies = prepared.pack.id !== SEVEN_STEP || stepApplies(item.step, context.tender);
-      out.push({ item, pack: prepared, rated, applies, reported });
-    });
+  return byItem;
+}
+
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
+/** Each item's observation, by plan position. */
+function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Rated[] {
+  const evidence = snapshot.evidence?.length ? spread(plan, evidenceByItem(snapshot.evidence)) : undefined;
+  const out = new Array<Rated>(plan.items.length);
+  for (let position = 0; position < out.length; position++) {
+    const { item, pack, packIndex, index } = plan.items[position]!;
+    const match = matches[packIndex]![index]!;
+    const observed = match >= 0 ? pack.rules[index]![match]!.observed : undefined;
+    out[position] = rateItem(item, observed, evidence?.[position] ?? NO_EVIDENCE, answers?.[position], context);
   }
   return out;
 }
 
-function findingsOf(rated: readonly Rated1[], snapshot: Snapshot, context: AssembleContext): Finding[] {
-  const { locale, staleDays } = context;
+function findingsOf(plan: Plan, rated: readonly Rated[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Finding[] {
+  const { locale, staleDays, tender } = context;
   const findings: Finding[] = [];
-  const answers = snapshot.answers ?? {};
-  const byId = new Map(rated.map((r) => [r.item.id, r]));
   const add = (code: Finding['code'], items: string[], params: Record<string, string | number>) =>
     findings.push({ code, items, params, message: format(locale, `finding.${code}`, params) });
-  for (const { item, rated: r, applies, pack } of rated) {
-    if (!applies) continue;
+  for (const position of plan.reported) {
+    const planned = plan.items[position]!;
+    if (!applies(planned, tender)) continue;
+    const { item } = planned;
+    const r = rated[position]!;
     if (r.contradicts) add('contradiction', [item.id], { item: item.id, answer: r.contradicts, rating: r.rating });
     if (r.code === 'unsupported') add('unsupported', [item.id], { item: item.id });
     if (r.code === 'stale') add('stale', [item.id], { item: item.id, date: r.params.date!, days: staleDays });
     if (item.kind === 'risk' && r.rating === 'W' && r.code !== 'nothing-known')
-      add('red-flag', [item.id], { item: item.id, reason: reasonOf(r, pack, context).message });
-    const mine = answerRating(answers[item.id]);
-    for (const other of item.sameFactAs) {
+      add('red-flag', [item.id], { item: item.id, reason: reasonOf(r, planned, context).message });
+    const partners = answers && plan.sameFact.get(position);
+    if (!partners) continue;
+    const mine = answerRating(answers[position]);
+    for (const other of partners) {
+      const otherId = plan.items[other]!.item.id;
       const theirs = answerRating(answers[other]);
-      if (!byId.has(other) || mine === undefined || theirs === undefined) continue;
+      if (mine === undefined || theirs === undefined) continue;
       if ((mine === 'C' && theirs === 'W') || (mine === 'W' && theirs === 'C'))
-        add('cross-pack-contradiction', [item.id, other], { first: item.id, firstRating: mine, second: other, secondRating: theirs });
+        add('cross-pack-contradiction', [item.id, otherId], { first: item.id, firstRating: mine, second: otherId, secondRating: theirs });
     }
   }
   return findings;
@@ -116,58 +147,48 @@ function findingsOf(rated: readonly Rated1[], snapshot: Snapshot, context: Assem
  * Missing items, most urgent first: ★ items of the current step, then items of earlier steps, then
  * the rest; within each group by step, ★ first, then pack and file order.
  */
-function urgency(item: Item, current: number): number {
+function urgency(item: { star: boolean; step: number }, current: number): number {
   if (item.star && item.step === current) return 0;
   if (item.step < current) return 1;
   return 2;
 }
 
-const priors = new Map<string, Model>();
-
-/** The method-based prior for the reported items, computed once per pack set and tender case. */
-function priorFor(reported: readonly Rated1[]): Model {
-  const key = reported.map((r) => (r.applies ? r.item.id : `!${r.item.id}`)).join(' ');
-  let model = priors.get(key);
-  if (!model) {
-    const notApplying = new Set(reported.filter((r) => !r.applies).map((r) => r.item));
-    model = priorModel(reported.map((r) => r.item), (item) => !notApplying.has(item));
-    // Bounded: pack sets are few; a process evaluating many user packs must not grow without end.
-    if (priors.size > 64) priors.clear();
-    priors.set(key, model);
-  }
-  return model;
+interface Pending {
+  entry: MissingItem;
+  /** Urgency, then step, then ★ first, as one number; equal keys keep pack and file order (the sort is stable). */
+  key: number;
+  ifConfirmed: number;
 }
 
-/** Builds the result from each pack's rule matches. */
-export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], context: AssembleContext): Result {
-  const rated = rateAll(snapshot, packs, context);
-  const ratings = new Map(rated.map((r) => [r.item.id, r.rated.rating]));
-  const sevenStep = packs.find((p) => p.prepared.pack.id === SEVEN_STEP)!;
-  const stage = stageOf(sevenStep.prepared.items, ratings, context.tender, snapshot.outcome, snapshot.claimedStep);
+/** Builds the result from each pack's rule matches (`matches[i]` for `plan.packs[i]`). */
+export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], context: AssembleContext): Result {
+  const answers = snapshot.answers && spread(plan, snapshot.answers);
+  const rated = rateAll(snapshot, plan, matches, answers, context);
+  const ratings = rated.map((r) => r.rating);
+  const stage = stageOf(plan, ratings, context.tender, snapshot.outcome, snapshot.claimedStep);
 
-  const reported = rated.filter((r) => r.reported);
-  const model = context.model ?? priorFor(reported);
+  const { model, byPosition } = plannedWeights(plan, context.model, context.tender);
   let logit = model.intercept;
   const items: Record<string, ItemResult> = {};
-  const missing: { entry: MissingItem; item: Item; order: number; ifConfirmed: number }[] = [];
-  reported.forEach((r, order) => {
-    const weights = r.applies ? model.weights[r.item.id] : undefined;
-    const added = contribution(weights, r.rated.rating);
+  const missing: Pending[] = [];
+  for (const position of plan.reported) {
+    const planned = plan.items[position]!;
+    const r = rated[position]!;
+    const weights = byPosition[position];
+    const added = contribution(weights, r.rating);
     logit += added;
-    const reason = reasonOf(r.rated, r.pack, context);
-    const { id, step, star, title, signals } = r.item;
-    items[id] = { rating: r.rated.rating, pack: r.pack.pack.id, step, star, reason, contribution: added };
-    if (r.rated.rating !== 'C' && r.applies) {
-      const entry: MissingItem = { item: id, pack: r.pack.pack.id, star, step, rating: r.rated.rating, title, reason, signals, gain: 0 };
-      missing.push({ entry, item: r.item, order, ifConfirmed: (weights?.C ?? 0) - added });
+    const reason = reasonOf(r, planned, context);
+    const { id, step, star, title, signals } = planned.item;
+    const pack = planned.pack.pack.id;
+    items[id] = { rating: r.rating, pack, step, star, reason, contribution: added };
+    if (r.rating !== 'C' && applies(planned, context.tender)) {
+      const entry: MissingItem = { item: id, pack, star, step, rating: r.rating, title, reason, signals, gain: 0 };
+      missing.push({ entry, key: urgency(entry, stage.step) * 100 + step * 2 + (star ? 0 : 1), ifConfirmed: (weights?.C ?? 0) - added });
     }
-  });
+  }
   const probability = sigmoid(logit);
   for (const m of missing) m.entry.gain = sigmoid(logit + m.ifConfirmed) - probability;
-  missing.sort(
-    (a, b) =>
-      urgency(a.item, stage.step) - urgency(b.item, stage.step) || a.item.step - b.item.step || Number(b.item.star) - Number(a.item.star) || a.order - b.order,
-  );
+  missing.sort((a, b) => a.key - b.key);
   const result: Result = {
     ok: true,
     id: snapshot.id,
@@ -178,9 +199,11 @@ export function assemble(snapshot: Snapshot, packs: readonly PackMatches[], cont
     intercept: model.intercept,
     items,
     missing: missing.map((m) => m.entry),
-    findings: findingsOf(reported, snapshot, context),
+    findings: findingsOf(plan, rated, answers, context),
   };
-  const man = ['man.money', 'man.authority', 'man.need'].map((id) => items[id]?.rating);
-  if (man.every((r) => r !== undefined)) result.man = manClass(man[0]!, man[1]!, man[2]!);
+  if (plan.man) {
+    const [money, authority, need] = plan.man;
+    result.man = manClass(ratings[money]!, ratings[authority]!, ratings[need]!);
+  }
   return result;
 }

@@ -16,34 +16,49 @@ export const STEPS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Whether an item of the seven-step pack applies to this deal (step 6 only for tender buyers). */
 export const stepApplies = (step: number, tender: boolean): boolean => step !== 6 || tender;
 
-/**
- * The stage of a deal from its seven-step ratings.
- * @example stageOf(items, ratings, false, undefined).step // 1 when s1.1 is not C
- */
-export function stageOf(
-  items: readonly Item[],
-  ratings: ReadonlyMap<string, Rating>,
-  tender: boolean,
-  outcome: Snapshot['outcome'],
-  claimed?: number,
-): Stage {
-  const steps: StepProgress[] = STEPS.map((step) => {
-    const own = items.filter((item) => item.step === step);
-    const gate = own.some((item) => item.star) ? own.filter((item) => item.star) : own;
-    const counts = { C: 0, F: 0, W: 0 };
-    for (const item of own) counts[ratings.get(item.id) ?? 'W'] += 1;
-    return { step, applies: stepApplies(step, tender), ...counts, open: gate.filter((item) => ratings.get(item.id) !== 'C').map((item) => item.id) };
-  });
-  const holding = steps.find((s) => s.applies && s.open.length > 0);
-  const furthest = steps.reduce((max, s) => (s.applies && s.C > 0 ? s.step : max), 0);
-  return { step: holding?.step ?? 7, milestone: milestoneOf(ratings, outcome), furthest, ...(claimed === undefined ? {} : { claimed }), steps };
+/** What the stage reads from a plan: the steps' items and the milestone items, by position. */
+export interface StagePlan {
+  items: readonly { item: Item }[];
+  steps: readonly { step: number; own: readonly number[]; gate: readonly number[] }[];
+  /** Positions of s1.3 and s2.3, -1 where absent. */
+  opportunity: number;
+  project: number;
 }
 
 /**
- * @example milestoneOf(new Map([['s1.3', 'C']]), 'open') // 'opportunity'
+ * The stage of a deal from its seven-step ratings (`ratings[position]`, as laid out by the plan).
+ * @example stageOf(plan, ratings, false, undefined).step // 1 when s1.1 is not C
  */
-export function milestoneOf(ratings: ReadonlyMap<string, Rating>, outcome: Snapshot['outcome']): Milestone {
+export function stageOf(plan: StagePlan, ratings: readonly Rating[], tender: boolean, outcome: Snapshot['outcome'], claimed?: number): Stage {
+  const steps: StepProgress[] = [];
+  let holding = 0;
+  let furthest = 0;
+  for (const { step, own, gate } of plan.steps) {
+    let C = 0;
+    let F = 0;
+    let W = 0;
+    for (const i of own) {
+      const rating = ratings[i];
+      if (rating === 'C') C++;
+      else if (rating === 'F') F++;
+      else W++;
+    }
+    const open: string[] = [];
+    for (const i of gate) if (ratings[i] !== 'C') open.push(plan.items[i]!.item.id);
+    const applies = stepApplies(step, tender);
+    if (applies && holding === 0 && open.length > 0) holding = step;
+    if (applies && C > 0) furthest = step;
+    steps.push({ step, applies, C, F, W, open });
+  }
+  const milestone = milestoneOf(ratings[plan.opportunity], ratings[plan.project], outcome);
+  return { step: holding || 7, milestone, furthest, ...(claimed === undefined ? {} : { claimed }), steps };
+}
+
+/**
+ * @example milestoneOf('C', 'W', 'open') // 'opportunity'
+ */
+export function milestoneOf(opportunity: Rating | undefined, project: Rating | undefined, outcome: Snapshot['outcome']): Milestone {
   if (outcome === 'won' || outcome === 'lost') return outcome;
-  if (ratings.get('s1.3') !== 'C') return 'lead';
-  return ratings.get('s2.3') === 'C' ? 'project' : 'opportunity';
+  if (opportunity !== 'C') return 'lead';
+  return project === 'C' ? 'project' : 'opportunity';
 }

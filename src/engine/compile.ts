@@ -13,10 +13,10 @@
 import type { Condition, FactName } from '../packs/conditions.js';
 import type { PreparedPack } from '../packs/prepare.js';
 import type { RuleFacts } from './derive.js';
-import { compilePath, parsePath, type PathStep } from './path.js';
+import { parsePath, type PathStep } from './path.js';
 
-export type Test = (facts: RuleFacts) => boolean;
-type Getter = (facts: RuleFacts) => unknown;
+/** A compiled condition: tests the fact values read for its pack (`ConditionCompiler.reader`). */
+export type Test = (values: FactValues) => boolean;
 type Op = (a: any, b: any) => boolean;
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -78,52 +78,82 @@ export function compileOperator(name: string): Op {
 }
 
 /**
- * Reads a fact, then its path as json-rules-engine's Almanac.factValue does: only on an object;
- * otherwise the value itself. The path steps are those of `compilePath` (own properties only),
- * inlined for the short paths rules use, so a read is one closure call.
+ * The fact paths a pack's conditions read, as a tree: each distinct `fact` + `path` gets a slot, and
+ * one walk per evaluation fills every slot (`FactValues`), so a condition reads its value from an
+ * array instead of walking the path again. Reading is pure, so reading every path once gives the
+ * values json-rules-engine reads lazily.
  */
-function factGetter(fact: FactName, path: string | undefined): Getter {
-  // Named loads of the two facts; any other name is a fact json-rules-engine does not have (undefined).
-  const isDeal = fact === 'deal';
-  const isDerived = fact === 'derived';
-  const root = (facts: RuleFacts): unknown => (isDeal ? facts.deal : isDerived ? facts.derived : undefined);
-  if (!path) return root;
-  const keys = parsePath(path);
-  const [k0, k1, k2] = keys as PathStep[];
-  switch (keys.length) {
-    case 0:
-      return root;
-    case 1:
-      return (facts) => {
-        const v = (isDeal ? facts.deal : isDerived ? facts.derived : undefined) as any;
-        if (v === null || typeof v !== 'object') return v;
-        return hasOwn.call(v, k0!) ? v[k0!] : undefined;
-      };
-    case 2:
-      return (facts) => {
-        const v = (isDeal ? facts.deal : isDerived ? facts.derived : undefined) as any;
-        if (v === null || typeof v !== 'object') return v;
-        if (!hasOwn.call(v, k0!)) return undefined;
-        const a = v[k0!];
-        return a !== null && typeof a === 'object' && hasOwn.call(a, k1!) ? a[k1!] : undefined;
-      };
-    case 3:
-      return (facts) => {
-        const v = (isDeal ? facts.deal : isDerived ? facts.derived : undefined) as any;
-        if (v === null || typeof v !== 'object') return v;
-        if (!hasOwn.call(v, k0!)) return undefined;
-        const a = v[k0!];
-        if (a === null || typeof a !== 'object' || !hasOwn.call(a, k1!)) return undefined;
-        const b = a[k1!];
-        return b !== null && typeof b === 'object' && hasOwn.call(b, k2!) ? b[k2!] : undefined;
-      };
-    default: {
-      const read = compilePath(path);
-      return (facts) => {
-        const value = root(facts);
-        return value !== null && typeof value === 'object' ? read(value) : value;
-      };
+interface PathNode {
+  slot: number;
+  children: Map<PathStep, PathNode>;
+}
+
+type FactValues = unknown[];
+type Fill = (value: unknown, out: FactValues) => void;
+
+/** Fills the slots of a node and its descendants: own properties only, undefined below a non-object. */
+function filler(node: PathNode): Fill {
+  const { slot } = node;
+  const children = [...node.children].map(([key, child]) => ({ key, fill: filler(child) }));
+  return (value, out) => {
+    if (slot >= 0) out[slot] = value;
+    if (value === null || typeof value !== 'object') return;
+    for (let i = 0; i < children.length; i++) {
+      const { key, fill } = children[i]!;
+      if (hasOwn.call(value, key)) fill((value as Record<PathStep, unknown>)[key], out);
     }
+  };
+}
+
+function slotsUnder(node: PathNode, out: number[] = []): number[] {
+  if (node.slot >= 0) out.push(node.slot);
+  for (const child of node.children.values()) slotsUnder(child, out);
+  return out;
+}
+
+/** Slots of fact paths, and the reader that fills them. */
+class FactSlots {
+  private readonly roots = new Map<string, PathNode>();
+  size = 0;
+
+  /** The slot of a fact at a path (a plain member path, or none for the whole fact). */
+  slot(fact: string, path: string | undefined): number {
+    let node: PathNode | undefined = this.roots.get(fact);
+    if (!node) this.roots.set(fact, (node = { slot: -1, children: new Map() }));
+    for (const key of path ? parsePath(path) : []) {
+      let child: PathNode | undefined = node.children.get(key);
+      if (!child) node.children.set(key, (child = { slot: -1, children: new Map() }));
+      node = child;
+    }
+    if (node.slot < 0) node.slot = this.size++;
+    return node.slot;
+  }
+
+  /**
+   * The reader: the two facts by name (any other name is a fact json-rules-engine does not have:
+   * undefined). As Almanac.factValue does, a path applies only to an object fact; on any other
+   * fact value, every path reads the value itself.
+   */
+  reader(): (facts: RuleFacts) => FactValues {
+    const size = this.size;
+    const roots = [...this.roots].map(([fact, node]) => ({
+      fact,
+      fill: filler(node),
+      own: node.slot,
+      below: slotsUnder(node).filter((s) => s !== node.slot),
+    }));
+    return (facts) => {
+      const out: FactValues = new Array(size).fill(undefined);
+      for (const { fact, fill, own, below } of roots) {
+        const value = fact === 'deal' ? facts.deal : fact === 'derived' ? facts.derived : undefined;
+        if (value !== null && typeof value === 'object') fill(value, out);
+        else {
+          if (own >= 0) out[own] = value;
+          for (const s of below) out[s] = value;
+        }
+      }
+      return out;
+    };
   }
 }
 
@@ -132,44 +162,44 @@ const isFactReference = (value: unknown): value is { fact: FactName; path?: stri
   value !== null && typeof value === 'object' && hasOwn.call(value, 'fact');
 
 /** A fact condition with a literal value, for the common undecorated operators: the same expression, inlined. */
-function literalTest(operator: string, get: Getter, v: any): Test | undefined {
+function literalTest(operator: string, at: number, v: any): Test | undefined {
   switch (operator) {
     case 'equal':
-      return (f) => get(f) === v;
+      return (f) => f[at] === v;
     case 'notEqual':
-      return (f) => get(f) !== v;
+      return (f) => f[at] !== v;
     case 'in':
-      return (f) => v.indexOf(get(f)) > -1;
+      return (f) => v.indexOf(f[at]) > -1;
     case 'notIn':
-      return (f) => v.indexOf(get(f)) === -1;
+      return (f) => v.indexOf(f[at]) === -1;
     case 'contains':
       return (f) => {
-        const a = get(f);
+        const a = f[at];
         return Array.isArray(a) && a.indexOf(v) > -1;
       };
     case 'doesNotContain':
       return (f) => {
-        const a = get(f);
+        const a = f[at];
         return Array.isArray(a) && a.indexOf(v) === -1;
       };
     case 'lessThan':
       return (f) => {
-        const a = get(f) as any;
+        const a = f[at] as any;
         return isNumeric(a) && a < v;
       };
     case 'lessThanInclusive':
       return (f) => {
-        const a = get(f) as any;
+        const a = f[at] as any;
         return isNumeric(a) && a <= v;
       };
     case 'greaterThan':
       return (f) => {
-        const a = get(f) as any;
+        const a = f[at] as any;
         return isNumeric(a) && a > v;
       };
     case 'greaterThanInclusive':
       return (f) => {
-        const a = get(f) as any;
+        const a = f[at] as any;
         return isNumeric(a) && a >= v;
       };
     default:
@@ -230,8 +260,14 @@ function byPriority(conditions: readonly Condition[]): Condition[] {
 export class ConditionCompiler {
   private readonly compiled = new Map<string, Test>();
   private readonly compiling = new Set<string>();
+  private readonly slots = new FactSlots();
 
   constructor(private readonly named: Readonly<Record<string, Condition>>) {}
+
+  /** Reads the values of every fact path the conditions compiled so far use; compile first. */
+  reader(): (facts: RuleFacts) => FactValues {
+    return this.slots.reader();
+  }
 
   compile(condition: Condition): Test {
     if (hasOwn.call(condition, 'all')) return allOf(byPriority((condition as { all: Condition[] }).all).map((c) => this.compile(c)));
@@ -242,17 +278,17 @@ export class ConditionCompiler {
     }
     if (hasOwn.call(condition, 'condition')) return this.reference((condition as { condition: string }).condition);
     const { fact, path, operator, value } = condition as { fact: FactName; path?: string; operator: string; value: unknown };
-    const left = factGetter(fact, path);
+    const left = this.slots.slot(fact, path);
     if (!isFactReference(value)) {
       const inlined = literalTest(operator, left, value);
       if (inlined) return inlined;
     }
     const op = compileOperator(operator);
     if (isFactReference(value)) {
-      const right = factGetter(value.fact, value.path);
-      return (f) => op(left(f), right(f)) === true;
+      const right = this.slots.slot(value.fact, value.path);
+      return (f) => op(f[left], f[right]) === true;
     }
-    return (f) => op(left(f), value) === true;
+    return (f) => op(f[left], value) === true;
   }
 
   private reference(name: string): Test {
@@ -275,14 +311,16 @@ export type Matcher = (facts: RuleFacts) => Int32Array;
 export function compilePack(prepared: PreparedPack): Matcher {
   const compiler = new ConditionCompiler((prepared.pack.conditions ?? {}) as Record<string, Condition>);
   const tests = prepared.rules.map((rules) => rules.map((entry) => compiler.compile(entry.rule.conditions)));
+  const read = compiler.reader();
   const items = tests.length;
   return (facts) => {
+    const values = read(facts);
     const first = new Int32Array(items);
     for (let item = 0; item < items; item++) {
       const itemTests = tests[item]!;
       let found = -1;
       for (let index = 0; index < itemTests.length; index++) {
-        if (itemTests[index]!(facts)) {
+        if (itemTests[index]!(values)) {
           found = index;
           break;
         }

@@ -26,6 +26,23 @@ export interface Rated {
 
 const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };
 
+/** Nothing known: the same frozen observation for every item of every deal (assembly caches its text). */
+export const NOTHING_KNOWN: Rated = Object.freeze({ rating: 'W', code: 'nothing-known', params: Object.freeze({}) });
+
+/** An undated answer, shared per rating (frozen; assembly caches its text). */
+export const ANSWERED: Readonly<Record<Rating, Rated>> = Object.freeze({
+  C: Object.freeze({ rating: 'C', code: 'answer', params: Object.freeze({ rating: 'C' }) }),
+  F: Object.freeze({ rating: 'F', code: 'answer', params: Object.freeze({ rating: 'F' }) }),
+  W: Object.freeze({ rating: 'W', code: 'answer', params: Object.freeze({ rating: 'W' }) }),
+} satisfies Record<Rating, Rated>);
+
+/**
+ * The observation a matching rule makes: rating and message id. Packs make one per rule, once
+ * (`preparePack`), so every deal the rule matches shares it.
+ * @example factsRated('C', 'problemsKnown') // { rating: 'C', code: 'facts', params: { message: 'problemsKnown' } }
+ */
+export const factsRated = (rating: Rating, message: string): Rated => Object.freeze({ rating, code: 'facts', params: Object.freeze({ message }) });
+
 /**
  * The first date that is still fresh: dates before it are stale.
  * @example freshFrom({ asOf: '2026-11-01', staleDays: 90 }) // '2026-08-03'
@@ -43,6 +60,7 @@ const newest = (entries: readonly Evidence[]) => entries.reduce((max, e) => (e.d
 
 /** What dated evidence shows for an item; evidence dated after `asOf` is not yet known and is ignored. */
 function rateEvidence(item: Item, evidence: readonly Evidence[], context: RateContext, fresh: string): Rated | undefined {
+  if (evidence.length === 0) return undefined;
   const known = evidence.filter((e) => e.date <= context.asOf);
   if (known.length === 0) return undefined;
   const current = known.filter((e) => e.date >= fresh);
@@ -68,17 +86,17 @@ function rateAnswer(answer: Answer, staleEvidence: Rated | undefined, context: R
   if (rating === 'C' && at !== undefined && at < fresh) return { rating: 'F', code: 'stale', params: { date: at, days: context.staleDays } };
   // requireEvidence: a C answer needs fresh support; stale evidence names its date, none is an unsupported claim.
   if (rating === 'C' && context.requireEvidence) return staleEvidence ?? { rating: 'F', code: 'unsupported', params: {} };
-  return { rating, code: 'answer', params: at === undefined ? { rating } : { rating, date: at } };
+  return at === undefined ? ANSWERED[rating] : { rating, code: 'answer', params: { rating, date: at } };
 }
 
 /**
  * Rates one item.
- * @param facts the rating and message id of the first matching rule, if any
- * @example rateItem(item, { rating: 'C', message: 'problemsKnown' }, [], 'W', ctx) // C from facts, contradicts W
+ * @param fromFacts the observation of the first matching rule (`factsRated`), if any
+ * @example rateItem(item, factsRated('C', 'problemsKnown'), [], 'W', ctx) // C from facts, contradicts W
  */
 export function rateItem(
   item: Item,
-  facts: { rating: Rating; message: string } | undefined,
+  fromFacts: Rated | undefined,
   evidence: readonly Evidence[],
   answer: Answer | undefined,
   context: RateContext,
@@ -87,7 +105,6 @@ export function rateItem(
   const shown = rateEvidence(item, evidence, context, fresh);
   const staleOnly = shown?.code === 'stale' ? shown : undefined;
   const observedEvidence = staleOnly ? undefined : shown;
-  const fromFacts: Rated | undefined = facts && { rating: facts.rating, code: 'facts', params: { message: facts.message } };
 
   let observed: Rated | undefined;
   if (fromFacts?.rating === 'W') observed = fromFacts;
@@ -100,5 +117,5 @@ export function rateItem(
     return said !== undefined && said !== observed.rating ? { ...observed, contradicts: said } : observed;
   }
   if (answer !== undefined) return rateAnswer(answer, staleOnly, context, fresh);
-  return staleOnly ?? { rating: 'W', code: 'nothing-known', params: {} };
+  return staleOnly ?? NOTHING_KNOWN;
 }

@@ -43,13 +43,28 @@ const zh: Table = {
 
 const tables: Record<Locale, Table> = { en, 'zh-CN': zh };
 
+/** A template split once into literal text (even indexes) and parameter names (odd indexes). */
+const compiled = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+
 /**
- * Fills a message template with params.
+ * Fills a message template with params; a placeholder without a param stays as written.
  * @example format('en', 'reason.stale', { date: '2026-01-01', days: 90 })
+ * // 'Stale since 2026-01-01: older than the 90-day window, so C drops to F.'
  */
 export function format(locale: Locale, key: string, params: Record<string, string | number>): string {
-  const template = tables[locale][key] ?? tables.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const parts = partsOf(tables[locale][key] ?? tables.en[key] ?? key);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Picks the text of a bilingual pair for a locale. */

@@ -2,6 +2,7 @@
  * A validated pack made ready for evaluation: each item's rules in the order they are tried
  * (priority, highest first, then file order). Both engines use this one order.
  */
+import { factsRated, type Rated } from '../engine/rate.js';
 import type { Rating } from '../snapshot/schema.js';
 import type { Item, Pack, PackRule } from './schema.js';
 
@@ -10,6 +11,8 @@ export interface PreparedRule {
   item: number;
   rating: Rating;
   message: string;
+  /** What the rule observes when it matches (shared by every deal, frozen). */
+  observed: Rated;
   rule: PackRule;
 }
 
@@ -30,7 +33,10 @@ export function preparePack(pack: Pack): PreparedPack {
       item.rules
         .map((rule, order) => ({ rule, order }))
         .sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.order - b.order)
-        .map(({ rule }) => ({ item: index, rating: rule.event.params.rating, message: rule.event.params.message, rule })),
+        .map(({ rule }) => {
+          const { rating, message } = rule.event.params;
+          return { item: index, rating, message, observed: factsRated(rating, message), rule };
+        }),
     );
     result = { pack, items: pack.items, rules };
     prepared.set(pack, result);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshFrom, rateItem, type RateContext } from '../../src/engine/rate.js';
+import { factsRated, freshFrom, rateItem, type RateContext } from '../../src/engine/rate.js';
 import { itemSchema } from '../../src/packs/schema.js';
 
 const item = itemSchema.parse({
@@ -13,7 +13,7 @@ const item = itemSchema.parse({
 });
 const threeSignals = { ...item, minSignals: 3 };
 const ctx: RateContext = { asOf: '2026-11-01', staleDays: 90, requireEvidence: false };
-const facts = (rating: 'C' | 'F' | 'W') => ({ rating, message: 'm' });
+const facts = (rating: 'C' | 'F' | 'W') => factsRated(rating, 'm');
 
 describe('freshFrom', () => {
   it('is asOf minus the window', () => expect(freshFrom(ctx)).toBe('2026-08-03'));

@@ -46,7 +46,9 @@ async function referenceRuleResults(prepared: PreparedPack, facts: RuleFacts): P
 
 function compiledRuleResults(prepared: PreparedPack, facts: RuleFacts): boolean[][] {
   const compiler = new ConditionCompiler(prepared.pack.conditions as Record<string, Condition>);
-  return prepared.rules.map((rules) => rules.map((entry) => compiler.compile(entry.rule.conditions)(facts)));
+  const tests = prepared.rules.map((rules) => rules.map((entry) => compiler.compile(entry.rule.conditions)));
+  const values = compiler.reader()(facts);
+  return tests.map((rules) => rules.map((test) => test(values)));
 }
 
 function report() {

@@ -1,0 +1,142 @@
+/**
+ * An evaluation plan: the packs of one `packs` option, laid out once for assembly and reused for
+ * every deal — the items of all packs in order, the seven-step gates per step, where the milestone
+ * and the MAN class read their ratings, the pairs of items that share a fact, and the model's
+ * weights per item. Assembly then works on arrays by position instead of looking items up by id.
+ */
+import type { Item } from '../packs/schema.js';
+import type { PreparedPack } from '../packs/prepare.js';
+import { priorModel, type ItemWeights, type Model } from '../model/prior.js';
+import { STEPS, stepApplies } from './stage.js';
+
+export const SEVEN_STEP = 'sangfor-7step';
+
+export interface PlanPack {
+  prepared: PreparedPack;
+  /** False for the seven-step pack when it is evaluated only for the stage. */
+  reported: boolean;
+}
+
+export interface PlannedItem {
+  item: Item;
+  pack: PreparedPack;
+  /** The pack's index in `Plan.packs`, and the item's in its pack: `matches[packIndex][index]` is its first matching rule. */
+  packIndex: number;
+  index: number;
+  reported: boolean;
+  /** A seven-step item of step 6: it applies only where the buyer runs a formal tender. */
+  tenderOnly: boolean;
+}
+
+export interface StepPlan {
+  step: number;
+  /** Positions (in `Plan.items`) of the step's seven-step items. */
+  own: readonly number[];
+  /** The gate: the step's ★ items, or all its items where it has none. */
+  gate: readonly number[];
+}
+
+/** A model laid out by item position. */
+export interface PlannedWeights {
+  model: Model;
+  /** Per position: the item's weights, or undefined where it does not count (not reported, not applying, not in the model). */
+  byPosition: readonly (ItemWeights | undefined)[];
+}
+
+/** Weights for deals without and with a formal tender (step 6 counts only with one). */
+type ByTender = readonly [PlannedWeights, PlannedWeights];
+
+export interface Plan {
+  packs: readonly PlanPack[];
+  items: readonly PlannedItem[];
+  /** Positions of the reported items, in order. */
+  reported: readonly number[];
+  steps: readonly StepPlan[];
+  /** Positions of s1.3 and s2.3 (milestones), -1 where absent. */
+  opportunity: number;
+  project: number;
+  /** Positions of man.money, man.authority, man.need where all three are reported. */
+  man?: readonly [number, number, number];
+  /** Positions of the items with each id (ids may repeat across packs). */
+  positionsOf: ReadonlyMap<string, readonly number[]>;
+  /**
+   * An object with every reported item's id as a key, in result order: a result's `items` starts
+   * as a copy of it, which V8 makes far faster than adding 40-odd keys one by one.
+   */
+  itemsShape: Readonly<Record<string, undefined>>;
+  /** Per reported position, the positions of the reported items it shares a fact with (`sameFactAs`). */
+  sameFact: ReadonlyMap<number, readonly number[]>;
+  /** The method-based prior for these items (computed once). */
+  prior: ByTender;
+  /** User models laid out once per model object (a model is treated as immutable once passed). */
+  models: WeakMap<Model, ByTender>;
+}
+
+/** Whether the item at a position applies to a deal. */
+export const applies = (planned: PlannedItem, tender: boolean): boolean => !planned.tenderOnly || tender;
+
+function layOut(items: readonly PlannedItem[], model: Model, tender: boolean): PlannedWeights {
+  return { model, byPosition: items.map((p) => (p.reported && applies(p, tender) ? model.weights[p.item.id] : undefined)) };
+}
+
+const byTender = (items: readonly PlannedItem[], model: (tender: boolean) => Model): ByTender => [
+  layOut(items, model(false), false),
+  layOut(items, model(true), true),
+];
+
+/**
+ * The plan of a pack list (built-in packs first; the seven-step pack is added unreported when absent).
+ * @example planPacks([{ prepared: preparePack(builtinPack('man')), reported: true }])
+ */
+export function planPacks(packs: readonly PlanPack[]): Plan {
+  const items: PlannedItem[] = [];
+  packs.forEach(({ prepared, reported }, packIndex) => {
+    const sevenStep = prepared.pack.id === SEVEN_STEP;
+    prepared.items.forEach((item, index) => items.push({ item, pack: prepared, packIndex, index, reported, tenderOnly: sevenStep && !stepApplies(item.step, false) }));
+  });
+  const positions = (test: (p: PlannedItem) => boolean) => items.flatMap((p, i) => (test(p) ? [i] : []));
+  const sevenStep = packs.find((p) => p.prepared.pack.id === SEVEN_STEP)?.prepared;
+  const steps = STEPS.map((step) => {
+    const own = positions((p) => p.pack === sevenStep && p.item.step === step);
+    const stars = own.filter((i) => items[i]!.item.star);
+    return { step, own, gate: stars.length > 0 ? stars : own };
+  });
+  const reported = positions((p) => p.reported);
+  // Ids resolve as a map from id to the last item with that id, as results key items by id.
+  const lastById = new Map(reported.map((i) => [items[i]!.item.id, i]));
+  const sevenStepPosition = (id: string) => items.findIndex((p) => p.pack === sevenStep && p.item.id === id);
+  const man = ['man.money', 'man.authority', 'man.need'].map((id) => lastById.get(id));
+  const sameFact = new Map<number, number[]>();
+  for (const i of reported) {
+    const partners = items[i]!.item.sameFactAs.flatMap((id) => (lastById.has(id) ? [lastById.get(id)!] : []));
+    if (partners.length > 0) sameFact.set(i, partners);
+  }
+  const positionsOf = new Map<string, number[]>();
+  items.forEach((p, i) => positionsOf.set(p.item.id, [...(positionsOf.get(p.item.id) ?? []), i]));
+  const itemsShape: Record<string, undefined> = {};
+  for (const i of reported) itemsShape[items[i]!.item.id] = undefined;
+  const counted = reported.map((i) => items[i]!);
+  const prior = (tender: boolean) => priorModel(counted.map((p) => p.item), (item) => applies(counted.find((p) => p.item === item)!, tender));
+  return {
+    packs,
+    items,
+    reported,
+    steps,
+    opportunity: sevenStepPosition('s1.3'),
+    project: sevenStepPosition('s2.3'),
+    ...(man.every((i) => i !== undefined) ? { man: man as [number, number, number] } : {}),
+    positionsOf,
+    itemsShape,
+    sameFact,
+    prior: byTender(items, prior),
+    models: new WeakMap(),
+  };
+}
+
+/** The weights for a deal: the given model's, or the method-based prior's. */
+export function plannedWeights(plan: Plan, model: Model | undefined, tender: boolean): PlannedWeights {
+  if (!model) return plan.prior[tender ? 1 : 0];
+  let planned = plan.models.get(model);
+  if (!planned) plan.models.set(model, (planned = byTender(plan.items, () => model)));
+  return planned[tender ? 1 : 0];
+}
