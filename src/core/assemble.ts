@@ -5,7 +5,7 @@
 import { format, pick, type Locale } from '../locale/messages.js';
 import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
-import { rateItem, type RateContext, type Rated } from '../engine/rate.js';
+import { rateItem, REASONS, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
 import { readPath } from '../engine/path.js';
 import { contribution, sigmoid, type Model } from '../model/prior.js';
@@ -41,22 +41,19 @@ export function fillMessage(text: string, facts: RuleFacts, asOf: string): strin
   });
 }
 
-/**
- * Reasons that are the same for every deal are made once per locale and shared, frozen, by every
- * result: those of the frozen observations (a rule's, nothing known, an undated answer) whose text
- * quotes no fact of the deal. `null` marks an observation whose text does quote facts.
- */
-const sharedReasons: Record<Locale, WeakMap<Rated, Reason | null>> = { en: new WeakMap(), 'zh-CN': new WeakMap() };
-
 function packMessage(rated: Rated, planned: PlannedItem, locale: Locale): string | undefined {
   const text = planned.pack.pack.messages[rated.params.message as string];
   return text && pick(locale, text);
 }
 
+/**
+ * An item's reason. A shared observation's reason is made once per locale and shared, frozen, by
+ * every result — unless its text quotes the deal's facts (`{deal.…}`), which is then filled per deal.
+ */
 function reasonOf(rated: Rated, planned: PlannedItem, context: AssembleContext): Reason {
   const { locale } = context;
-  const shared = sharedReasons[locale];
-  const cached = shared.get(rated);
+  const cache = rated[REASONS];
+  const cached = cache?.[locale];
   if (cached) return cached;
   let message: string;
   if (rated.code === 'facts') {
@@ -64,9 +61,9 @@ function reasonOf(rated: Rated, planned: PlannedItem, context: AssembleContext):
     message = text === undefined ? String(rated.params.message) : fillMessage(text, context.facts, context.asOf);
   } else message = format(locale, `reason.${rated.code}`, rated.params);
   const reason = { code: rated.code, params: rated.params, message };
-  if (cached === undefined && Object.isFrozen(rated)) {
+  if (cache && cached === undefined) {
     const quotesFacts = rated.code === 'facts' && hasPlaceholder(packMessage(rated, planned, locale) ?? '');
-    shared.set(rated, quotesFacts ? null : Object.freeze(reason));
+    cache[locale] = quotesFacts ? null : Object.freeze(reason);
   }
   return reason;
 }
@@ -105,11 +102,15 @@ const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Rated[] {
   const evidence = snapshot.evidence?.length ? spread(plan, evidenceByItem(snapshot.evidence)) : undefined;
   const out = new Array<Rated>(plan.items.length);
-  for (let position = 0; position < out.length; position++) {
-    const { item, pack, packIndex, index } = plan.items[position]!;
-    const match = matches[packIndex]![index]!;
-    const observed = match >= 0 ? pack.rules[index]![match]!.observed : undefined;
-    out[position] = rateItem(item, observed, evidence?.[position] ?? NO_EVIDENCE, answers?.[position], context);
+  let position = 0; // plan.items lists the packs' items in pack order
+  for (let p = 0; p < plan.packs.length; p++) {
+    const { items, rules } = plan.packs[p]!.prepared;
+    const found = matches[p]!;
+    for (let i = 0; i < items.length; i++, position++) {
+      const match = found[i]!;
+      const observed = match >= 0 ? rules[i]![match]!.observed : undefined;
+      out[position] = rateItem(items[i]!, observed, evidence?.[position] ?? NO_EVIDENCE, answers?.[position], context);
+    }
   }
   return out;
 }
@@ -145,19 +146,12 @@ function findingsOf(plan: Plan, rated: readonly Rated[], answers: readonly (Answ
 
 /**
  * Missing items, most urgent first: ★ items of the current step, then items of earlier steps, then
- * the rest; within each group by step, ★ first, then pack and file order.
+ * the rest; within each group by step, ★ first, then pack and file order (`plan.byStep`).
  */
 function urgency(item: { star: boolean; step: number }, current: number): number {
   if (item.star && item.step === current) return 0;
   if (item.step < current) return 1;
   return 2;
-}
-
-interface Pending {
-  entry: MissingItem;
-  /** Urgency, then step, then ★ first, as one number; equal keys keep pack and file order (the sort is stable). */
-  key: number;
-  ifConfirmed: number;
 }
 
 /** Builds the result from each pack's rule matches (`matches[i]` for `plan.packs[i]`). */
@@ -169,26 +163,30 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
 
   const { model, byPosition } = plannedWeights(plan, context.model, context.tender);
   let logit = model.intercept;
-  const items: Record<string, ItemResult> = {};
-  const missing: Pending[] = [];
+  const items = { ...plan.itemsTemplate } as unknown as Record<string, ItemResult>;
+  const open: (MissingItem | undefined)[] = new Array(plan.items.length).fill(undefined);
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     const r = rated[position]!;
-    const weights = byPosition[position];
-    const added = contribution(weights, r.rating);
+    const added = contribution(byPosition[position], r.rating);
     logit += added;
     const reason = reasonOf(r, planned, context);
     const { id, step, star, title, signals } = planned.item;
     const pack = planned.pack.pack.id;
     items[id] = { rating: r.rating, pack, step, star, reason, contribution: added };
-    if (r.rating !== 'C' && applies(planned, context.tender)) {
-      const entry: MissingItem = { item: id, pack, star, step, rating: r.rating, title, reason, signals, gain: 0 };
-      missing.push({ entry, key: urgency(entry, stage.step) * 100 + step * 2 + (star ? 0 : 1), ifConfirmed: (weights?.C ?? 0) - added });
-    }
+    if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, title, reason, signals, gain: 0 };
   }
   const probability = sigmoid(logit);
-  for (const m of missing) m.entry.gain = sigmoid(logit + m.ifConfirmed) - probability;
-  missing.sort((a, b) => a.key - b.key);
+  const missing: MissingItem[] = [];
+  for (let group = 0; group < 3; group++) {
+    for (const position of plan.byStep) {
+      const entry = open[position];
+      if (entry === undefined || urgency(entry, stage.step) !== group) continue;
+      const ifConfirmed = (byPosition[position]?.C ?? 0) - contribution(byPosition[position], entry.rating);
+      entry.gain = sigmoid(logit + ifConfirmed) - probability;
+      missing.push(entry);
+    }
+  }
   const result: Result = {
     ok: true,
     id: snapshot.id,
@@ -198,7 +196,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     logit,
     intercept: model.intercept,
     items,
-    missing: missing.map((m) => m.entry),
+    missing,
     findings: findingsOf(plan, rated, answers, context),
   };
   if (plan.man) {

@@ -51,19 +51,25 @@ export interface Plan {
   items: readonly PlannedItem[];
   /** Positions of the reported items, in order. */
   reported: readonly number[];
+  /**
+   * The reported positions by step, ★ first within a step, then in pack and file order: missing
+   * items are listed in this order within each urgency group.
+   */
+  byStep: readonly number[];
   steps: readonly StepPlan[];
   /** Positions of s1.3 and s2.3 (milestones), -1 where absent. */
   opportunity: number;
   project: number;
   /** Positions of man.money, man.authority, man.need where all three are reported. */
   man?: readonly [number, number, number];
+  /**
+   * Every reported item's id as a key (value null), in result order. A result's `items` starts as a
+   * copy, which V8 makes from one fast-mode template far quicker than adding 40-odd keys one by one
+   * (JSON.parse builds it in fast mode; keyed stores would make it a dictionary).
+   */
+  itemsTemplate: Readonly<Record<string, null>>;
   /** Positions of the items with each id (ids may repeat across packs). */
   positionsOf: ReadonlyMap<string, readonly number[]>;
-  /**
-   * An object with every reported item's id as a key, in result order: a result's `items` starts
-   * as a copy of it, which V8 makes far faster than adding 40-odd keys one by one.
-   */
-  itemsShape: Readonly<Record<string, undefined>>;
   /** Per reported position, the positions of the reported items it shares a fact with (`sameFactAs`). */
   sameFact: ReadonlyMap<number, readonly number[]>;
   /** The method-based prior for these items (computed once). */
@@ -102,6 +108,7 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     return { step, own, gate: stars.length > 0 ? stars : own };
   });
   const reported = positions((p) => p.reported);
+  const byStep = [...reported].sort((a, b) => items[a]!.item.step - items[b]!.item.step || Number(items[b]!.item.star) - Number(items[a]!.item.star) || a - b);
   // Ids resolve as a map from id to the last item with that id, as results key items by id.
   const lastById = new Map(reported.map((i) => [items[i]!.item.id, i]));
   const sevenStepPosition = (id: string) => items.findIndex((p) => p.pack === sevenStep && p.item.id === id);
@@ -113,20 +120,20 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
   }
   const positionsOf = new Map<string, number[]>();
   items.forEach((p, i) => positionsOf.set(p.item.id, [...(positionsOf.get(p.item.id) ?? []), i]));
-  const itemsShape: Record<string, undefined> = {};
-  for (const i of reported) itemsShape[items[i]!.item.id] = undefined;
+  const itemsTemplate = JSON.parse(JSON.stringify(Object.fromEntries(reported.map((i) => [items[i]!.item.id, null])))) as Record<string, null>;
   const counted = reported.map((i) => items[i]!);
   const prior = (tender: boolean) => priorModel(counted.map((p) => p.item), (item) => applies(counted.find((p) => p.item === item)!, tender));
   return {
     packs,
     items,
     reported,
+    byStep,
     steps,
     opportunity: sevenStepPosition('s1.3'),
     project: sevenStepPosition('s2.3'),
     ...(man.every((i) => i !== undefined) ? { man: man as [number, number, number] } : {}),
+    itemsTemplate,
     positionsOf,
-    itemsShape,
     sameFact,
     prior: byTender(items, prior),
     models: new WeakMap(),

@@ -7,7 +7,7 @@
  */
 import { subDays, formatISO, parseISO } from 'date-fns';
 import type { Item } from '../packs/schema.js';
-import type { ReasonCode } from '../result.js';
+import type { Reason, ReasonCode } from '../result.js';
 import type { Answer, Evidence, Rating } from '../snapshot/schema.js';
 
 export interface RateContext {
@@ -22,26 +22,41 @@ export interface Rated {
   params: Record<string, string | number>;
   /** The answer's rating where observed facts overrule a different answer. */
   contradicts?: Rating;
+  /** Shared observations only: their reasons per locale, `null` where the text quotes the deal's facts. */
+  readonly [REASONS]?: Partial<Record<string, Reason | null>>;
 }
 
 const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };
 
-/** Nothing known: the same frozen observation for every item of every deal (assembly caches its text). */
-export const NOTHING_KNOWN: Rated = Object.freeze({ rating: 'W', code: 'nothing-known', params: Object.freeze({}) });
+/**
+ * Observations that are the same for every deal — a rule's, nothing known, an undated answer —
+ * are made once and frozen. Each carries, under this non-enumerable key, a mutable cache where
+ * assembly keeps its reason per locale (a copy made by spreading does not carry it).
+ */
+export const REASONS: unique symbol = Symbol('dealqual.reasons');
 
-/** An undated answer, shared per rating (frozen; assembly caches its text). */
+function shared(rating: Rating, code: ReasonCode, params: Record<string, string | number>): Rated {
+  const rated: Rated = { rating, code, params: Object.freeze(params) };
+  Object.defineProperty(rated, REASONS, { value: {} });
+  return Object.freeze(rated);
+}
+
+/** Nothing known: one shared observation. */
+export const NOTHING_KNOWN: Rated = shared('W', 'nothing-known', {});
+
+/** An undated answer, shared per rating. */
 export const ANSWERED: Readonly<Record<Rating, Rated>> = Object.freeze({
-  C: Object.freeze({ rating: 'C', code: 'answer', params: Object.freeze({ rating: 'C' }) }),
-  F: Object.freeze({ rating: 'F', code: 'answer', params: Object.freeze({ rating: 'F' }) }),
-  W: Object.freeze({ rating: 'W', code: 'answer', params: Object.freeze({ rating: 'W' }) }),
-} satisfies Record<Rating, Rated>);
+  C: shared('C', 'answer', { rating: 'C' }),
+  F: shared('F', 'answer', { rating: 'F' }),
+  W: shared('W', 'answer', { rating: 'W' }),
+});
 
 /**
  * The observation a matching rule makes: rating and message id. Packs make one per rule, once
  * (`preparePack`), so every deal the rule matches shares it.
  * @example factsRated('C', 'problemsKnown') // { rating: 'C', code: 'facts', params: { message: 'problemsKnown' } }
  */
-export const factsRated = (rating: Rating, message: string): Rated => Object.freeze({ rating, code: 'facts', params: Object.freeze({ message }) });
+export const factsRated = (rating: Rating, message: string): Rated => shared(rating, 'facts', { message });
 
 /**
  * The first date that is still fresh: dates before it are stale.
@@ -59,8 +74,8 @@ let lastFresh = { asOf: '', staleDays: Number.NaN, from: '' };
 const newest = (entries: readonly Evidence[]) => entries.reduce((max, e) => (e.date > max ? e.date : max), entries[0]!.date);
 
 /** What dated evidence shows for an item; evidence dated after `asOf` is not yet known and is ignored. */
-function rateEvidence(item: Item, evidence: readonly Evidence[], context: RateContext, fresh: string): Rated | undefined {
-  if (evidence.length === 0) return undefined;
+function rateEvidence(item: Item, evidence: readonly Evidence[], context: RateContext): Rated | undefined {
+  const fresh = freshFrom(context);
   const known = evidence.filter((e) => e.date <= context.asOf);
   if (known.length === 0) return undefined;
   const current = known.filter((e) => e.date >= fresh);
@@ -81,9 +96,10 @@ function rateEvidence(item: Item, evidence: readonly Evidence[], context: RateCo
   return { rating: 'F', code: 'stale', params: { date: newest(old), days: context.staleDays } };
 }
 
-function rateAnswer(answer: Answer, staleEvidence: Rated | undefined, context: RateContext, fresh: string): Rated {
-  const { rating, at } = typeof answer === 'string' ? { rating: answer, at: undefined } : answer;
-  if (rating === 'C' && at !== undefined && at < fresh) return { rating: 'F', code: 'stale', params: { date: at, days: context.staleDays } };
+function rateAnswer(answer: Answer, staleEvidence: Rated | undefined, context: RateContext): Rated {
+  const rating = typeof answer === 'string' ? answer : answer.rating;
+  const at = typeof answer === 'string' ? undefined : answer.at;
+  if (rating === 'C' && at !== undefined && at < freshFrom(context)) return { rating: 'F', code: 'stale', params: { date: at, days: context.staleDays } };
   // requireEvidence: a C answer needs fresh support; stale evidence names its date, none is an unsupported claim.
   if (rating === 'C' && context.requireEvidence) return staleEvidence ?? { rating: 'F', code: 'unsupported', params: {} };
   return at === undefined ? ANSWERED[rating] : { rating, code: 'answer', params: { rating, date: at } };
@@ -101,8 +117,7 @@ export function rateItem(
   answer: Answer | undefined,
   context: RateContext,
 ): Rated {
-  const fresh = freshFrom(context);
-  const shown = rateEvidence(item, evidence, context, fresh);
+  const shown = evidence.length === 0 ? undefined : rateEvidence(item, evidence, context);
   const staleOnly = shown?.code === 'stale' ? shown : undefined;
   const observedEvidence = staleOnly ? undefined : shown;
 
@@ -116,6 +131,6 @@ export function rateItem(
     const said = answer === undefined ? undefined : typeof answer === 'string' ? answer : answer.rating;
     return said !== undefined && said !== observed.rating ? { ...observed, contradicts: said } : observed;
   }
-  if (answer !== undefined) return rateAnswer(answer, staleOnly, context, fresh);
+  if (answer !== undefined) return rateAnswer(answer, staleOnly, context);
   return staleOnly ?? NOTHING_KNOWN;
 }
