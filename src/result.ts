@@ -25,6 +25,11 @@ export type ReasonCode =
   | 'unsupported'
   | 'nothing-known';
 
+/**
+ * A reason that is the same for every deal (a rule's observation whose text quotes no fact of the
+ * deal, "nothing known", an undated answer) is one object shared by every result, as the pack's
+ * `title` and `signals` are; it is frozen: copy it before changing it.
+ */
 export interface Reason {
   code: ReasonCode;
   params: Record<string, string | number>;
