@@ -5,12 +5,12 @@
  * value, so rules only ever see one spelling.
  */
 import * as z from 'zod';
-import { canonicalValue, spellings, type Vocabulary, type VocabularyValue } from './vocabulary.js';
+import { exactCanonicalValue, spellings, type Vocabulary, type VocabularyValue } from './vocabulary.js';
 
 /** A field of a bilingual vocabulary: accepts every spelling, yields the canonical English value. */
 function term<V extends Vocabulary>(name: V) {
   const all = spellings(name) as [string, ...string[]];
-  return z.enum(all).transform((v) => canonicalValue(name, v) as VocabularyValue<V>);
+  return z.enum(all).transform((v) => exactCanonicalValue(name, v) as VocabularyValue<V>);
 }
 
 const isoDate = z.iso.date();

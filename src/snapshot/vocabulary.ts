@@ -133,6 +133,27 @@ export function canonicalValue<V extends Vocabulary>(name: V, spelling: string):
   return lookup(name).get(spelling.trim().toLowerCase()) as VocabularyValue<V> | undefined;
 }
 
+const exactTables = new Map<Vocabulary, Map<string, string>>();
+
+/**
+ * The canonical value of an exact spelling (as listed, case and spaces included), or undefined.
+ * The schema uses it after its enum check, which accepts exact spellings only.
+ * @example exactCanonicalValue('role', '拍板者') // 'final-say'
+ * @example exactCanonicalValue('role', ' Evaluator ') // undefined
+ */
+export function exactCanonicalValue<V extends Vocabulary>(name: V, spelling: string): VocabularyValue<V> | undefined {
+  let table = exactTables.get(name);
+  if (!table) {
+    table = new Map();
+    for (const [canonical, aliases] of Object.entries(vocabularies[name])) {
+      table.set(canonical, canonical);
+      for (const alias of aliases as readonly string[]) if (!table.has(alias)) table.set(alias, canonical);
+    }
+    exactTables.set(name, table);
+  }
+  return table.get(spelling) as VocabularyValue<V> | undefined;
+}
+
 /** Every accepted spelling of a vocabulary (canonical values first), for schemas and docs. */
 export function spellings(name: Vocabulary): string[] {
   const out: string[] = [];

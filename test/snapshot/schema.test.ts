@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateSync } from '../../src/evaluate.js';
 import { parseSnapshot } from '../../src/snapshot/issues.js';
 import { snapshotJsonSchema } from '../../src/snapshot/schema.js';
+import { canonicalValue, exactCanonicalValue, spellings, vocabularies, type Vocabulary } from '../../src/snapshot/vocabulary.js';
 
 const issuesOf = (input: unknown) => {
   const result = parseSnapshot(input);
@@ -76,5 +77,12 @@ describe('JSON Schema export', () => {
   it('lists the accepted spellings of enumerated fields', () => {
     const role = schema.properties.stakeholders.items.properties.role;
     expect(role.enum).toEqual(expect.arrayContaining(['final-say', '拍板者', 'evaluator', '评估者']));
+  });
+});
+
+describe('vocabularies: JSON snapshots and flat rows read a spelling the same way', () => {
+  const names = Object.keys(vocabularies) as Vocabulary[];
+  it.each(names)('%s: every listed spelling has the same canonical value exactly and ignoring case', (name) => {
+    for (const spelling of spellings(name)) expect(exactCanonicalValue(name, spelling), spelling).toBe(canonicalValue(name, spelling));
   });
 });
