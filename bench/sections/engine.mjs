@@ -10,7 +10,8 @@
  *      dist/ vs the same pipeline with json-rules-engine (one reused Engine per pack) vs the same
  *      pipeline with the hand-written matchers;
  *   4. where the time goes: parse, derive, assemble (shared by every engine) and matching, in µs
- *      per deal, and the ceiling that the shared steps put on any engine's ratio;
+ *      per deal; the ceiling that the shared steps put on any engine's ratio; and the floor under
+ *      any evaluation returning this result (copying the input and the result's own objects);
  *   5. bytes allocated per deal (heap growth over a batch between forced GCs, no GC during it).
  *
  * Before timing, every deal's matches (all three matchers) and every full result (three ways)
@@ -82,6 +83,33 @@ function readPackSources(root) {
     const itemFiles = Object.fromEntries((manifest.itemFiles ?? []).map((f) => [f, read(`${id}/${f}`)]));
     return { file: `rules/${id}/pack.json`, manifest, itemFiles };
   });
+}
+
+/** A plain deep copy: what parsing at least does to an input. */
+function plainCopy(value) {
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = plainCopy(value[i]);
+    return out;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const key in value) out[key] = plainCopy(value[key]);
+  return out;
+}
+
+/** New copies of the objects a result owns: the items record and entries, missing entries, stage, findings. */
+function resultOwnObjects(r) {
+  const items = {};
+  for (const id in r.items) items[id] = { ...r.items[id] };
+  return {
+    ...r,
+    items,
+    missing: r.missing.map((m) => ({ ...m })),
+    stage: { ...r.stage, steps: r.stage.steps.map((s) => ({ ...s, open: [...s.open] })) },
+    findings: r.findings.map((f) => ({ ...f, items: [...f.items], params: { ...f.params } })),
+    ...(r.man ? { man: { ...r.man } } : {}),
+  };
 }
 
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -200,6 +228,13 @@ export async function run(ctx) {
   const shared = totalUs - us(cAll);
   log(`where evaluateSync's ${f2(totalUs)} µs per deal go: parse ${f2(parseUs)} + derive, rate, stage, missing, probability ${f2(shared - parseUs)} (shared by every engine) + compiled matching ${f2(us(cAll))}; json-rules-engine matching takes ${f2(us(jreAllRate))}`);
   log(`  ceiling: with matching free, evaluateSync could be at most ${ratio(us(jreFull), shared)} faster than the json-rules-engine pipeline (${f2(us(jreFull))} µs per deal)`);
+  // The floor under any evaluation that returns this result: copy the input (parsing makes new
+  // objects, as zod does) and make the objects a result owns (pack texts and shared reasons are
+  // referenced, not copied), computing nothing.
+  const results = snapshots.map((s) => dist.evaluateSync(s));
+  const copyUs = us(rate(snapshots, plainCopy, 3));
+  const ownUs = us(rate(results, resultOwnObjects, 3));
+  log(`  floor: copying the input ${f2(copyUs)} + making the objects a result owns ${f2(ownUs)} = ${f2(copyUs + ownUs)} µs with no computation at all: no engine returning this result can be more than ${ratio(us(jreFull), copyUs + ownUs)} faster than the json-rules-engine pipeline`);
 
   // 5. allocation
   const bytes = await allocated(snapshots, (s) => dist.evaluateSync(s), 400);
