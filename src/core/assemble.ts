@@ -23,7 +23,6 @@ export interface AssembleContext extends RateContext {
   facts: RuleFacts;
 }
 
-
 const PLACEHOLDER = /\{(asOf|(deal|derived)((?:\.[A-Za-z_][\w]*|\[\d+\])+))\}/g;
 const hasPlaceholder = (text: string) => text.search(PLACEHOLDER) >= 0;
 
