@@ -13,7 +13,7 @@
 import type { Condition, FactName } from '../packs/conditions.js';
 import type { PreparedPack } from '../packs/prepare.js';
 import type { RuleFacts } from './derive.js';
-import { parsePath, type PathStep } from './path.js';
+import { parsePath, readStep, type PathStep } from './path.js';
 
 /** A compiled condition: tests the fact values read for its pack (`ConditionCompiler.reader`). */
 export type Test = (values: FactValues) => boolean;
@@ -91,7 +91,7 @@ interface PathNode {
 type FactValues = unknown[];
 type Fill = (value: unknown, out: FactValues) => void;
 
-/** Fills the slots of a node and its descendants: own properties only, undefined below a non-object. */
+/** Fills the slots of a node and its descendants, step by step as `readStep` reads (slots start undefined). */
 function filler(node: PathNode): Fill {
   const { slot } = node;
   const children = [...node.children].map(([key, child]) => ({ key, fill: filler(child) }));
@@ -100,7 +100,8 @@ function filler(node: PathNode): Fill {
     if (value === null || typeof value !== 'object') return;
     for (let i = 0; i < children.length; i++) {
       const { key, fill } = children[i]!;
-      if (hasOwn.call(value, key)) fill((value as Record<PathStep, unknown>)[key], out);
+      const child = readStep(value, key);
+      if (child !== undefined) fill(child, out);
     }
   };
 }

@@ -28,7 +28,13 @@ export function parsePath(path: string): readonly PathStep[] {
   return parsed;
 }
 
-const step = (current: unknown, key: PathStep): unknown =>
+/**
+ * One step of a path: the own property `key` of an object, else undefined. Every path reader of
+ * both engines reads through this.
+ * @example readStep({ a: 1 }, 'a') // 1
+ * @example readStep({}, 'constructor') // undefined
+ */
+export const readStep = (current: unknown, key: PathStep): unknown =>
   current !== null && typeof current === 'object' && hasOwn.call(current, key) ? (current as Record<PathStep, unknown>)[key] : undefined;
 
 /**
@@ -47,18 +53,18 @@ export function compilePath(path: string): PathReader {
       reader = (value) => value;
       break;
     case 1:
-      reader = (value) => step(value, k0!);
+      reader = (value) => readStep(value, k0!);
       break;
     case 2:
-      reader = (value) => step(step(value, k0!), k1!);
+      reader = (value) => readStep(readStep(value, k0!), k1!);
       break;
     case 3:
-      reader = (value) => step(step(step(value, k0!), k1!), k2!);
+      reader = (value) => readStep(readStep(readStep(value, k0!), k1!), k2!);
       break;
     default:
       reader = (value) => {
         let current = value;
-        for (let i = 0; i < keys.length && current !== undefined; i++) current = step(current, keys[i]!);
+        for (let i = 0; i < keys.length && current !== undefined; i++) current = readStep(current, keys[i]!);
         return current;
       };
   }
