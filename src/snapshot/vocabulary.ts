@@ -109,17 +109,21 @@ export const vocabularies = {
 export type Vocabulary = keyof typeof vocabularies;
 export type VocabularyValue<V extends Vocabulary> = keyof (typeof vocabularies)[V] & string;
 
-const lookups = new Map<Vocabulary, Map<string, string>>();
+/** Spelling → canonical value, per vocabulary: as listed (`exact`) and folded (trimmed, lower case). */
+const exactTables = new Map<Vocabulary, Map<string, string>>();
+const foldedTables = new Map<Vocabulary, Map<string, string>>();
+const fold = (spelling: string) => spelling.trim().toLowerCase();
+const asListed = (spelling: string) => spelling;
 
-function lookup(name: Vocabulary): Map<string, string> {
-  let table = lookups.get(name);
+function tableOf(name: Vocabulary, tables: Map<Vocabulary, Map<string, string>>, key: (spelling: string) => string): Map<string, string> {
+  let table = tables.get(name);
   if (!table) {
     table = new Map();
     for (const [canonical, aliases] of Object.entries(vocabularies[name])) {
-      table.set(canonical.toLowerCase(), canonical);
-      for (const alias of aliases as readonly string[]) table.set(alias.toLowerCase(), canonical);
+      table.set(key(canonical), canonical);
+      for (const alias of aliases as readonly string[]) table.set(key(alias), canonical);
     }
-    lookups.set(name, table);
+    tables.set(name, table);
   }
   return table;
 }
@@ -130,10 +134,8 @@ function lookup(name: Vocabulary): Map<string, string> {
  * @example canonicalValue('role', ' Evaluator ') // 'evaluator'
  */
 export function canonicalValue<V extends Vocabulary>(name: V, spelling: string): VocabularyValue<V> | undefined {
-  return lookup(name).get(spelling.trim().toLowerCase()) as VocabularyValue<V> | undefined;
+  return tableOf(name, foldedTables, fold).get(fold(spelling)) as VocabularyValue<V> | undefined;
 }
-
-const exactTables = new Map<Vocabulary, Map<string, string>>();
 
 /**
  * The canonical value of an exact spelling (as listed, case and spaces included), or undefined.
@@ -142,16 +144,7 @@ const exactTables = new Map<Vocabulary, Map<string, string>>();
  * @example exactCanonicalValue('role', ' Evaluator ') // undefined
  */
 export function exactCanonicalValue<V extends Vocabulary>(name: V, spelling: string): VocabularyValue<V> | undefined {
-  let table = exactTables.get(name);
-  if (!table) {
-    table = new Map();
-    for (const [canonical, aliases] of Object.entries(vocabularies[name])) {
-      table.set(canonical, canonical);
-      for (const alias of aliases as readonly string[]) if (!table.has(alias)) table.set(alias, canonical);
-    }
-    exactTables.set(name, table);
-  }
-  return table.get(spelling) as VocabularyValue<V> | undefined;
+  return tableOf(name, exactTables, asListed).get(spelling) as VocabularyValue<V> | undefined;
 }
 
 /** Every accepted spelling of a vocabulary (canonical values first), for schemas and docs. */
