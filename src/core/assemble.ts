@@ -55,15 +55,14 @@ function reasonOf(rated: Rated, planned: PlannedItem, context: AssembleContext):
   const cached = cache?.[locale];
   if (cached) return cached;
   let message: string;
+  let quotesFacts = false;
   if (rated.code === 'facts') {
     const text = packMessage(rated, planned, locale);
+    quotesFacts = text !== undefined && hasPlaceholder(text);
     message = text === undefined ? String(rated.params.message) : fillMessage(text, context.facts, context.asOf);
   } else message = format(locale, `reason.${rated.code}`, rated.params);
   const reason = { code: rated.code, params: rated.params, message };
-  if (cache && cached === undefined) {
-    const quotesFacts = rated.code === 'facts' && hasPlaceholder(packMessage(rated, planned, locale) ?? '');
-    cache[locale] = quotesFacts ? null : Object.freeze(reason);
-  }
+  if (cache && cached === undefined) cache[locale] = quotesFacts ? null : Object.freeze(reason);
   return reason;
 }
 
