@@ -4,6 +4,7 @@
  * paths are plain member paths, operators are json-rules-engine's built-ins with their decorators.
  */
 import * as z from 'zod';
+import { UNSAFE_KEYS } from '../json-guard.js';
 
 /** The facts a rule may read. `deal` is the parsed snapshot, `derived` the facts computed from it. */
 export const FACTS = ['deal', 'derived'] as const;
@@ -40,7 +41,13 @@ export function isKnownOperator(operator: string): boolean {
 }
 
 const factName = z.enum(FACTS, { error: () => `a fact the evaluator provides: ${FACTS.join(', ')}` });
-const path = z.string().regex(PATH_PATTERN, 'a plain member path such as "$.funding.budgetInPlace" or "$.stakeholders[0].role"');
+/** Whether a plain member path names a step that reaches a prototype (`$.a.__proto__`, `$.constructor`). */
+export const pathHasUnsafeStep = (path: string): boolean => /\.(?:__proto__|constructor|prototype)(?=[.[]|$)/.test(path);
+
+const path = z
+  .string()
+  .regex(PATH_PATTERN, { error: 'a plain member path such as "$.funding.budgetInPlace" or "$.stakeholders[0].role"', abort: true })
+  .refine((p) => !pathHasUnsafeStep(p), { error: () => `a path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)` });
 const operator = z.string().refine(isKnownOperator, {
   error: () => `a json-rules-engine operator (${OPERATORS.join(', ')}), optionally decorated (${DECORATORS.join(', ')}:…)`,
 });

@@ -6,6 +6,10 @@
 import * as z from 'zod';
 import type { Condition } from './conditions.js';
 import { itemSchema, packSchema, type Pack } from './schema.js';
+import { checkJson, UNSAFE_KEYS, type JsonProblem } from '../json-guard.js';
+import { conditionRefs, limitIssues, MAX_PACK_JSON_DEPTH } from './limits.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 const itemSchemaList = z.array(itemSchema);
 
@@ -64,36 +68,16 @@ export function flattenIssues(issues: readonly z.core.$ZodIssue[], input?: unkno
   });
 }
 
-function* conditionRefs(node: Condition, path: PropertyKey[]): Generator<{ name: string; path: PropertyKey[] }> {
-  if ('all' in node) for (const [i, c] of node.all.entries()) yield* conditionRefs(c, [...path, 'all', i]);
-  else if ('any' in node) for (const [i, c] of node.any.entries()) yield* conditionRefs(c, [...path, 'any', i]);
-  else if ('not' in node) yield* conditionRefs(node.not, [...path, 'not']);
-  else if ('condition' in node) yield { name: node.condition, path: [...path, 'condition'] };
-}
-
 function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: string; index: number }, manifest: string): PackIssue[] {
   const issues: PackIssue[] = [];
   const seen = new Map<string, number>();
   const named = pack.conditions as Record<string, Condition>;
-  const checkRefs = (root: Condition, file: string, path: PropertyKey[]) => {
-    for (const ref of conditionRefs(root, path))
-      if (!(ref.name in named)) issues.push({ file, path: jsonPath(ref.path), message: `unknown named condition "${ref.name}"; the pack defines: ${Object.keys(named).join(', ') || 'none'}` });
+  const ruleAt = (i: number, r: number, rest: PropertyKey[]) => {
+    const { file, index } = fileOf(i);
+    return { file, path: jsonPath([...(file === manifest ? ['items'] : []), index, 'rules', r, ...rest]) };
   };
-  for (const [name, condition] of Object.entries(named)) {
-    checkRefs(condition, manifest, ['conditions', name]);
-    const stack = [name];
-    const visit = (current: string): boolean => {
-      for (const ref of conditionRefs(named[current]!, [])) {
-        if (stack.includes(ref.name)) return true;
-        if (!(ref.name in named)) continue;
-        stack.push(ref.name);
-        if (visit(ref.name)) return true;
-        stack.pop();
-      }
-      return false;
-    };
-    if (visit(name)) issues.push({ file: manifest, path: jsonPath(['conditions', name]), message: `named condition cycle: ${stack.join(' → ')}` });
-  }
+  for (const issue of limitIssues(pack))
+    issues.push({ ...(issue.rule ? ruleAt(issue.rule.item, issue.rule.rule, issue.path) : { file: manifest, path: jsonPath(issue.path) }), message: issue.message });
   pack.items.forEach((item, i) => {
     const { file, index } = fileOf(i);
     const at = (...rest: PropertyKey[]) => jsonPath([...(file === manifest ? ['items'] : []), index, ...rest]);
@@ -101,8 +85,10 @@ function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: strin
     seen.set(item.id, i);
     item.rules.forEach((rule, r) => {
       const message = rule.event.params.message;
-      if (!(message in pack.messages)) issues.push({ file, path: at('rules', r, 'event', 'params', 'message'), message: `unknown message id "${message}": add it to the pack's "messages"` });
-      checkRefs(rule.conditions, file, [...(file === manifest ? ['items'] : []), index, 'rules', r, 'conditions']);
+      if (!hasOwn.call(pack.messages, message)) issues.push({ file, path: at('rules', r, 'event', 'params', 'message'), message: `unknown message id "${message}": add it to the pack's "messages"` });
+      for (const ref of conditionRefs(rule.conditions, ['conditions']))
+        if (!hasOwn.call(named, ref.name))
+          issues.push({ ...ruleAt(i, r, ref.path), message: `unknown named condition "${ref.name}"; the pack defines: ${Object.keys(named).join(', ') || 'none'}` });
     });
   });
   return issues;
@@ -123,23 +109,50 @@ export interface PackSource {
  * @example parsePack({ manifest: json, file: 'my-pack.json' }) // { ok: true, pack } or { ok: false, issues }
  */
 export function parsePack(source: PackSource): PackParse {
-  const { file } = source;
+  const file = typeof source?.file === 'string' ? source.file : '(pack)';
+  try {
+    return parseSource(source, file);
+  } catch (error) {
+    // Nothing above should throw for any input; if it does, the pack is refused, never the caller.
+    return { ok: false, issues: [{ file, path: '$', message: `internal error while validating the pack (please report it): ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+/** A problem of a pack file's raw JSON (nesting, unsafe keys), found before the schema runs. */
+function rawIssue(json: unknown, file: string): PackIssue | undefined {
+  const problem: JsonProblem | undefined = checkJson(json, MAX_PACK_JSON_DEPTH);
+  if (!problem) return undefined;
+  const message =
+    problem.kind === 'depth'
+      ? `nested too deep: a pack file may nest objects and lists at most ${MAX_PACK_JSON_DEPTH} levels (see docs/engine-semantics.md)`
+      : `the key "${problem.key}" is not allowed anywhere in a pack (${UNSAFE_KEYS.join(', ')} reach JavaScript prototypes)`;
+  return { file, path: jsonPath(problem.path), message };
+}
+
+function parseSource(source: PackSource, file: string): PackParse {
   const manifest = source.manifest;
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest))
     return { ok: false, issues: [{ file, path: '$', message: 'a rule pack must be a JSON object' }] };
+  const rawProblem = rawIssue(manifest, file);
+  if (rawProblem) return { ok: false, issues: [rawProblem] };
   const issues: PackIssue[] = [];
   const origin: { file: string; index: number }[] = [];
   let raw = manifest as Record<string, unknown>;
-  if ('itemFiles' in raw) {
+  if (hasOwn.call(raw, 'itemFiles')) {
     const { itemFiles, ...rest } = raw;
     const items: unknown[] = [];
     if (!Array.isArray(itemFiles) || itemFiles.some((f) => typeof f !== 'string')) {
       issues.push({ file, path: '$.itemFiles', message: 'a list of item file names' });
     } else {
       for (const name of itemFiles as string[]) {
-        const content = source.itemFiles?.[name];
+        const content = source.itemFiles && hasOwn.call(source.itemFiles, name) ? source.itemFiles[name] : undefined;
         if (content === undefined) {
           issues.push({ file, path: '$.itemFiles', message: `item file "${name}" not found beside the manifest` });
+          continue;
+        }
+        const contentIssue = rawIssue(content, name);
+        if (contentIssue) {
+          issues.push(contentIssue);
           continue;
         }
         const parsed = itemSchemaList.safeParse(content);

@@ -3,9 +3,19 @@
  * plus json-rules-engine rule JSON per item. Loading one never runs code.
  */
 import * as z from 'zod';
-import { topLevelConditionSchema } from './conditions.js';
+import { UNSAFE_KEYS } from '../json-guard.js';
+import { pathHasUnsafeStep, topLevelConditionSchema } from './conditions.js';
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+/** A message text: its `{deal.…}` / `{derived.…}` placeholders never step into a prototype. */
+const messageText = z
+  .string()
+  .min(1)
+  .refine((text) => ![...text.matchAll(/\{(?:deal|derived)([^{}]*)\}/g)].some((m) => pathHasUnsafeStep(`$${m[1]}`)), {
+    error: () => `a placeholder path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)`,
+  });
+const messageSchema = z.strictObject({ zh: messageText, en: messageText });
 export const ITEM_ID = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 
 export const ruleSchema = z.strictObject({
@@ -42,7 +52,7 @@ export const packSchema = z.strictObject({
   title: bilingual,
   source: z.string().optional().describe('Where the method comes from.'),
   docs: z.string().min(1),
-  messages: z.record(z.string(), bilingual).describe('Message ids used by rules, in zh and en.'),
+  messages: z.record(z.string(), messageSchema).describe('Message ids used by rules, in zh and en.'),
   conditions: z.record(z.string(), topLevelConditionSchema).default({}).describe('Named conditions shared by rules.'),
   items: z.array(itemSchema).min(1),
 });
