@@ -17,6 +17,8 @@ import type { Pack } from './packs/schema.js';
 import type { Result } from './result.js';
 import type { Snapshot } from './snapshot/schema.js';
 import { parseSnapshot, type SnapshotIssue } from './snapshot/issues.js';
+import { optionIssues } from './options.js';
+import { format } from './locale/messages.js';
 
 export interface EvaluateOptions {
   /** Built-in pack ids or loaded packs (`parsePack`). Default: all built-in packs. */
@@ -88,6 +90,8 @@ export interface Prepared {
 
 /** Parses the snapshot and plans the evaluation; invalid input comes back as data. */
 export function prepare(input: unknown, options: EvaluateOptions): Prepared | InvalidSnapshot {
+  const bad = optionIssues(options);
+  if (bad.length > 0) return { ok: false, ...idOf(input), issues: [...bad] };
   const locale = options.locale ?? 'en';
   const parsed = parseSnapshot(input, locale);
   if (!parsed.ok) return parsed;
@@ -114,14 +118,45 @@ function matcherOf(prepared: PreparedPack): Matcher {
   return matcher;
 }
 
+/** The deal id of an input, where it has a readable one. */
+function idOf(input: unknown): { id?: string } {
+  try {
+    const id = input !== null && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && id.trim() !== '' ? { id } : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What an evaluation returns when something throws that should not (a bug, or a value no check
+ * foresaw): an issue for that deal, code `internal_error`, instead of an exception — so one deal
+ * can never stop the evaluation of others.
+ */
+export function internalError(input: unknown, error: unknown, options?: EvaluateOptions): InvalidSnapshot {
+  const locale = options?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  let text: string;
+  try {
+    text = error instanceof Error ? error.message : String(error);
+  } catch {
+    text = 'unknown error';
+  }
+  return { ok: false, ...idOf(input), issues: [{ code: 'internal_error', path: '$', message: format(locale, 'issue.internal_error', { error: text }) }] };
+}
+
 /**
  * Evaluates a deal snapshot synchronously with the compiled rules; equal to `evaluate`'s result.
+ * Never throws: invalid input or options come back as `{ ok: false, issues }`.
  * @example const result = evaluateSync({ id: 'D-1', answers: { 's1.1': 'C' } }, { asOf: '2026-11-01' })
  */
 export function evaluateSync(input: unknown, options: EvaluateOptions = {}): Evaluation {
-  const ready = prepare(input, options);
-  if ('ok' in ready) return ready;
-  const { plan, facts } = ready;
-  const matches = plan.packs.map(({ prepared }) => matcherOf(prepared)(facts));
-  return assemble(ready.snapshot, plan, matches, ready.context);
+  try {
+    const ready = prepare(input, options);
+    if ('ok' in ready) return ready;
+    const { plan, facts } = ready;
+    const matches = plan.packs.map(({ prepared }) => matcherOf(prepared)(facts));
+    return assemble(ready.snapshot, plan, matches, ready.context);
+  } catch (error) {
+    return internalError(input, error, options);
+  }
 }

@@ -6,20 +6,24 @@
  */
 import { assemble } from './core/assemble.js';
 import { matchReference } from './engine/reference.js';
-import { prepare, type EvaluateOptions, type Evaluation } from './evaluate-sync.js';
+import { internalError, prepare, type EvaluateOptions, type Evaluation } from './evaluate-sync.js';
 
 export { evaluateSync, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate-sync.js';
 
 /**
  * Evaluates a deal snapshot with json-rules-engine (the reference engine).
- * Invalid input resolves to `{ ok: false, issues }`, never a rejection.
+ * Invalid input or options resolve to `{ ok: false, issues }`, never a rejection.
  * @example const result = await evaluate({ id: 'D-1', answers: { 's1.1': 'C' } }, { asOf: '2026-11-01' })
  */
 export async function evaluate(input: unknown, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const ready = prepare(input, options);
-  if ('ok' in ready) return ready;
-  const matches: Int32Array[] = [];
-  for (const { prepared } of ready.plan.packs) matches.push(await matchReference(prepared, ready.facts));
-  return assemble(ready.snapshot, ready.plan, matches, ready.context);
+  try {
+    const ready = prepare(input, options);
+    if ('ok' in ready) return ready;
+    const matches: Int32Array[] = [];
+    for (const { prepared } of ready.plan.packs) matches.push(await matchReference(prepared, ready.facts));
+    return assemble(ready.snapshot, ready.plan, matches, ready.context);
+  } catch (error) {
+    return internalError(input, error, options);
+  }
 }
 

@@ -13,11 +13,12 @@ export function parse<O extends Options>(args: string[], options: O, command: st
   }
 }
 
-/** A non-negative integer flag value. */
-export function intFlag(value: string | undefined, flag: string, min = 0): number | undefined {
+/** An integer flag value from `min` to `max` (both included). */
+export function intFlag(value: string | undefined, flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} expects an integer ≥ ${min}, got "${value}"`);
-  return Number(value);
+  const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`${flag} expects an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, got "${value}"`);
+  return n;
 }
 
 /** A probability flag value in 0..1 (a percentage like 40% is accepted too). */

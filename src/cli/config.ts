@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { flattenIssues, jsonPath } from '../packs/load.js';
 import { ITEM_ID } from '../packs/schema.js';
 import { UsageError } from './errors.js';
+import { MAX_DAYS } from '../options.js';
 
 export const CONFIG_FILE = 'dealqual.config.json';
 
@@ -61,9 +62,9 @@ export const configSchema = z.strictObject({
     .optional()
     .describe('Severity per rule id or per item id. An item id sets the severity of that item\'s missing-evidence problems.'),
   asOf: z.iso.date().optional().describe('Evaluation date for deals without asOf (reproducible audits). Default: today.'),
-  staleDays: z.number().int().nonnegative().optional().describe('Answers and evidence older than this many days are stale. Default 90.'),
+  staleDays: z.number().int().min(0).max(MAX_DAYS).optional().describe('Answers and evidence older than this many days are stale. Default 90.'),
   requireEvidence: z.boolean().optional().describe('A C answer with no supporting fact or evidence drops to F. Default false.'),
-  horizonDays: z.number().int().nonnegative().optional().describe('Days ahead within which a deadline is a near-term timeline (BANT). Default 180.'),
+  horizonDays: z.number().int().min(0).max(MAX_DAYS).optional().describe('Days ahead within which a deadline is a near-term timeline (BANT). Default 180.'),
   locale: z.enum(['en', 'zh-CN']).optional().describe('Language of reasons and findings. Default en.'),
   csv: z
     .strictObject({
@@ -74,7 +75,7 @@ export const configSchema = z.strictObject({
   thresholds: z
     .strictObject({
       minProbability: z.number().min(0).max(1).optional().describe('A deal below this probability gets a low-probability problem.'),
-      maxWarnings: z.number().int().min(-1).optional().describe('More warnings than this exit 1; -1: no limit (default).'),
+      maxWarnings: z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER).optional().describe('More warnings than this exit 1; -1: no limit (default).'),
     })
     .optional(),
 });

@@ -8,6 +8,9 @@ import type { Policy } from './policy.js';
 import { BUILTIN_PACK_IDS } from '../packs/builtin.js';
 import type { Model } from '../model/prior.js';
 import { readModelFile } from './model-file.js';
+import { modelWarnings } from '../model/file.js';
+import type { Writer } from './command.js';
+import { MAX_DAYS } from '../options.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -54,7 +57,11 @@ export interface Settings {
   model?: Model;
 }
 
-export async function resolveSettings(values: Values, cwd: string): Promise<Settings> {
+/**
+ * @param warn where a warning about the settings goes (once per run), e.g. a model that weighs
+ *   none of the evaluated packs' items
+ */
+export async function resolveSettings(values: Values, cwd: string, warn?: Writer): Promise<Settings> {
   const loaded = await loadConfig(values.config, cwd);
   const { config } = loaded;
   const locale = (values.locale ?? config.locale ?? 'en') as Locale;
@@ -72,10 +79,11 @@ export async function resolveSettings(values: Values, cwd: string): Promise<Sett
       throw new UsageError(`unknown rule or item id "${key}" (in ${values['fail-on']?.some((v) => v.split(',').includes(key)) ? '--fail-on' : `${loaded.file ? 'the config' : 'rules'} "rules"`}); rules: ${RULE_IDS.join(', ')}; items: ids of the evaluated packs`);
   const minProbability = probabilityFlag(values['min-probability'], '--min-probability') ?? config.thresholds?.minProbability;
   const asOf = dateFlag(values['as-of'], '--as-of') ?? config.asOf;
-  const staleDays = intFlag(values['stale-days'], '--stale-days') ?? config.staleDays;
-  const horizonDays = intFlag(values['horizon-days'], '--horizon-days') ?? config.horizonDays;
+  const staleDays = intFlag(values['stale-days'], '--stale-days', 0, MAX_DAYS) ?? config.staleDays;
+  const horizonDays = intFlag(values['horizon-days'], '--horizon-days', 0, MAX_DAYS) ?? config.horizonDays;
   const requireEvidence = values['require-evidence'] ?? config.requireEvidence;
   const model = values.model ? await readModelFile(values.model, cwd) : undefined;
+  if (model && warn) for (const w of modelWarnings(model, packObjects(packs))) await warn.write(`dealqual: warning: ${values.model}: ${w.message}\n`);
   return {
     loaded,
     packs,

@@ -10,6 +10,7 @@ import { priorModel, type ItemWeights, type Model } from '../model/prior.js';
 import { STEPS, stepApplies } from './stage.js';
 
 export const SEVEN_STEP = 'sangfor-7step';
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export interface PlanPack {
   prepared: PreparedPack;
@@ -82,7 +83,8 @@ export interface Plan {
 export const applies = (planned: PlannedItem, tender: boolean): boolean => !planned.tenderOnly || tender;
 
 function layOut(items: readonly PlannedItem[], model: Model, tender: boolean): PlannedWeights {
-  return { model, byPosition: items.map((p) => (p.reported && applies(p, tender) ? model.weights[p.item.id] : undefined)) };
+  const weightOf = (id: string) => (hasOwn.call(model.weights, id) ? model.weights[id] : undefined); // own keys only
+  return { model, byPosition: items.map((p) => (p.reported && applies(p, tender) ? weightOf(p.item.id) : undefined)) };
 }
 
 const byTender = (items: readonly PlannedItem[], model: (tender: boolean) => Model): ByTender => [

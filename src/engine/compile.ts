@@ -6,6 +6,9 @@
  * numeric strings, substring `in`, missing paths) come out the same. docs/engine-semantics.md lists
  * them; test/engine/differential.test.ts compares the two engines on random rules and facts.
  *
+ * One departure, shared with the reference engine: where an operator would convert an object or a
+ * list to a primitive, it is false instead (operands.ts).
+ *
  * Evaluation order: children by condition priority (highest first, then file order), short-circuit.
  * Order cannot change a result because conditions are pure and, for the rules loading accepts,
  * cannot throw (see `throwingOperatorReason` in packs/conditions.ts).
@@ -13,6 +16,7 @@
 import type { Condition, FactName } from '../packs/conditions.js';
 import type { PreparedPack } from '../packs/prepare.js';
 import type { RuleFacts } from './derive.js';
+import { isPrimitive, NUMERIC_OPERATORS } from './operands.js';
 import { parsePath, readStep, type PathStep } from './path.js';
 
 /** A compiled condition: tests the fact values read for its pack (`ConditionCompiler.reader`). */
@@ -28,21 +32,30 @@ const hasOwn = Object.prototype.hasOwnProperty;
  */
 export const isNumeric = (value: unknown): boolean =>
   typeof value === 'number' ? value === value : !Number.isNaN(Number.parseFloat(value as string));
+/** `isNumeric` for primitives only: an object or a list is never converted (operands.ts). */
+const isNumericPrimitive = (value: unknown): boolean => (typeof value === 'number' ? value === value : isPrimitive(value) && isNumeric(value));
+/** `in`/`notIn` may search: a list (with ===), or a string for a primitive (operands.ts). */
+const searchable = (a: unknown, b: unknown): boolean => typeof b !== 'string' || isPrimitive(a);
 const anything = () => true;
 const TRUE: Test = () => true;
+const FALSE: Test = () => false;
 
-/** json-rules-engine's default operators: [comparison, fact-value validator]. */
+/**
+ * json-rules-engine's default operators: [comparison, fact-value validator], with operands that
+ * would be converted to a primitive making the comparison false (`searchable`, `isPrimitive(b)`,
+ * `isNumericPrimitive`; operands.ts).
+ */
 const BASE: Record<string, [Op, (v: unknown) => boolean]> = {
   equal: [(a, b) => a === b, anything],
   notEqual: [(a, b) => a !== b, anything],
-  in: [(a, b) => b.indexOf(a) > -1, anything],
-  notIn: [(a, b) => b.indexOf(a) === -1, anything],
+  in: [(a, b) => searchable(a, b) && b.indexOf(a) > -1, anything],
+  notIn: [(a, b) => searchable(a, b) && b.indexOf(a) === -1, anything],
   contains: [(a, b) => a.indexOf(b) > -1, Array.isArray],
   doesNotContain: [(a, b) => a.indexOf(b) === -1, Array.isArray],
-  lessThan: [(a, b) => a < b, isNumeric],
-  lessThanInclusive: [(a, b) => a <= b, isNumeric],
-  greaterThan: [(a, b) => a > b, isNumeric],
-  greaterThanInclusive: [(a, b) => a >= b, isNumeric],
+  lessThan: [(a, b) => isPrimitive(b) && a < b, isNumericPrimitive],
+  lessThanInclusive: [(a, b) => isPrimitive(b) && a <= b, isNumericPrimitive],
+  greaterThan: [(a, b) => isPrimitive(b) && a > b, isNumericPrimitive],
+  greaterThanInclusive: [(a, b) => isPrimitive(b) && a >= b, isNumericPrimitive],
 };
 
 /** json-rules-engine's default decorators: [wrapper of the inner operator, fact-value validator]. */
@@ -170,9 +183,9 @@ function literalTest(operator: string, at: number, v: any): Test | undefined {
     case 'notEqual':
       return (f) => f[at] !== v;
     case 'in':
-      return (f) => v.indexOf(f[at]) > -1;
+      return typeof v === 'string' ? (f) => isPrimitive(f[at]) && v.indexOf(f[at] as string) > -1 : (f) => v.indexOf(f[at]) > -1;
     case 'notIn':
-      return (f) => v.indexOf(f[at]) === -1;
+      return typeof v === 'string' ? (f) => isPrimitive(f[at]) && v.indexOf(f[at] as string) === -1 : (f) => v.indexOf(f[at]) === -1;
     case 'contains':
       return (f) => {
         const a = f[at];
@@ -183,25 +196,28 @@ function literalTest(operator: string, at: number, v: any): Test | undefined {
         const a = f[at];
         return Array.isArray(a) && a.indexOf(v) === -1;
       };
+  }
+  if (!isPrimitive(v) && NUMERIC_OPERATORS.includes(operator)) return FALSE; // a list value is never converted
+  switch (operator) {
     case 'lessThan':
       return (f) => {
         const a = f[at] as any;
-        return isNumeric(a) && a < v;
+        return isNumericPrimitive(a) && a < v;
       };
     case 'lessThanInclusive':
       return (f) => {
         const a = f[at] as any;
-        return isNumeric(a) && a <= v;
+        return isNumericPrimitive(a) && a <= v;
       };
     case 'greaterThan':
       return (f) => {
         const a = f[at] as any;
-        return isNumeric(a) && a > v;
+        return isNumericPrimitive(a) && a > v;
       };
     case 'greaterThanInclusive':
       return (f) => {
         const a = f[at] as any;
-        return isNumeric(a) && a >= v;
+        return isNumericPrimitive(a) && a >= v;
       };
     default:
       return undefined;

@@ -22,6 +22,8 @@ const en: Table = {
   'finding.stale': '{item}: the latest answer or evidence is from {date}, older than the {days}-day window.',
   'finding.red-flag': 'Red flag on {item}: {reason}',
   'issue.invalid': '{path}: {problem}',
+  'issue.invalid_option': 'Evaluation option {path} must be {expected}; got {got}.',
+  'issue.internal_error': 'Internal error while evaluating this deal (please report it): {error}',
 };
 
 const zh: Table = {
@@ -39,9 +41,15 @@ const zh: Table = {
   'finding.stale': '{item}:最新的自评或证据日期为 {date},超过 {days} 天的时效窗口。',
   'finding.red-flag': '{item} 出现危险信号:{reason}',
   'issue.invalid': '{path}:{problem}',
+  'issue.invalid_option': '评估选项 {path} 必须是 {expected};实际为 {got}。',
+  'issue.internal_error': '评估此商机时发生内部错误(请报告):{error}',
 };
 
 const tables: Record<Locale, Table> = { en, 'zh-CN': zh };
+const hasOwn = Object.prototype.hasOwnProperty;
+/** A template by own keys only: a key or locale such as `toString` never reaches a prototype. */
+const template = (locale: Locale, key: string): string =>
+  (hasOwn.call(tables, locale) && hasOwn.call(tables[locale], key) ? tables[locale][key] : hasOwn.call(en, key) ? en[key] : undefined) ?? key;
 
 /** A template split once into literal text (even indexes) and parameter names (odd indexes). */
 const compiled = new Map<string, readonly string[]>();
@@ -58,11 +66,11 @@ function partsOf(template: string): readonly string[] {
  * // 'Stale since 2026-01-01: older than the 90-day window, so C drops to F.'
  */
 export function format(locale: Locale, key: string, params: Record<string, string | number>): string {
-  const parts = partsOf(tables[locale][key] ?? tables.en[key] ?? key);
+  const parts = partsOf(template(locale, key));
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    out += (hasOwn.call(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
   }
   return out;
 }

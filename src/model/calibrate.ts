@@ -58,6 +58,9 @@ export interface Calibration {
 }
 
 const DEFAULTS = { priorSd: 0.5, interceptSd: 2, monotone: true };
+/** The range of `priorSd` and `interceptSd`: below it the prior's precision overflows, above it the prior says nothing. */
+export const MIN_SD = 0.001;
+export const MAX_SD = 1000;
 
 /** Where an item's parameters sit in θ, and which θ columns each rating switches on. */
 interface Block {
@@ -187,7 +190,7 @@ function settingsOf(options: CalibrateOptions): typeof DEFAULTS {
     monotone: options.monotone ?? DEFAULTS.monotone,
   };
   for (const key of ['priorSd', 'interceptSd'] as const)
-    if (!(settings[key] > 0) || !Number.isFinite(settings[key])) throw new RangeError(`calibrate: ${key} must be a positive number, got ${settings[key]}`);
+    if (!(settings[key] >= MIN_SD && settings[key] <= MAX_SD)) throw new RangeError(`calibrate: ${key} must be a number from ${MIN_SD} to ${MAX_SD} (log-odds), got ${settings[key]}`);
   return settings;
 }
 

@@ -13,13 +13,25 @@
  * No I/O: callers hand in the parsed JSON (or the text) and a file name for messages.
  */
 import * as z from 'zod';
-import { ITEM_ID } from '../packs/schema.js';
+import { checkJson, UNSAFE_KEYS } from '../json-guard.js';
+import { ITEM_ID, type Pack } from '../packs/schema.js';
 import type { Model } from './prior.js';
 
 export const MODEL_FORMAT = 'dealqual-model';
 export const MODEL_VERSION = 1;
 
-const weight = (what: string) => z.number({ error: () => `a finite number: ${what}` });
+/**
+ * The largest log-odds a weight or the intercept may have in size. 50 log-odds is odds of 5·10²¹
+ * to one — far beyond any evidence a checklist item gives — and keeps every sum of weights, the
+ * logit, finite (±1.7e308 weights made it Infinity − Infinity: `null` in JSON).
+ */
+export const MAX_WEIGHT = 50;
+
+const weight = (what: string) =>
+  z
+    .number({ error: () => `a finite number: ${what}` })
+    .min(-MAX_WEIGHT, { error: () => `at least -${MAX_WEIGHT} (log-odds): ${what}` })
+    .max(MAX_WEIGHT, { error: () => `at most ${MAX_WEIGHT} (log-odds): ${what}` });
 
 export const itemWeightsSchema = z.strictObject({
   C: weight('the log-odds added when the item is rated C'),
@@ -114,6 +126,18 @@ export function modelOf(file: ModelFile): Model {
 export function parseModel(json: unknown, file: string): ModelParse {
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     return { ok: false, issues: [{ file, path: '$', message: `a model file must be a JSON object with "format": "${MODEL_FORMAT}"` }] };
+  const raw = checkJson(json, 16);
+  if (raw)
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          path: modelPath(raw.path),
+          message: raw.kind === 'key' ? `the key "${raw.key}" is not allowed in a model file (${UNSAFE_KEYS.join(', ')} reach JavaScript prototypes)` : 'nested deeper than a model file can be',
+        },
+      ],
+    };
   const parsed = modelFileSchema.safeParse(json);
   if (!parsed.success)
     return {
@@ -141,6 +165,30 @@ export function parseModel(json: unknown, file: string): ModelParse {
     }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, model: modelOf(parsed.data), file: parsed.data };
+}
+
+/** A reason to doubt a model for the packs it is used with; the evaluation still runs. */
+export interface ModelWarning {
+  code: 'model-shares-no-item';
+  message: string;
+}
+
+/**
+ * Warnings about using a model with packs: a model that weighs none of the packs' items gives
+ * every deal the same probability (the intercept's: about 8% for the default prior), whatever its
+ * ratings — almost always a model made for other packs.
+ * @example modelWarnings(parseModel(json, 'm.json').model, [builtinPack('man')]) // [] when it weighs a MAN item
+ */
+export function modelWarnings(model: Model, packs: readonly Pack[]): ModelWarning[] {
+  const ids = packs.flatMap((p) => p.items.map((i) => i.id));
+  if (ids.some((id) => Object.prototype.hasOwnProperty.call(model.weights, id))) return [];
+  const p = 1 / (1 + Math.exp(-model.intercept));
+  return [
+    {
+      code: 'model-shares-no-item',
+      message: `the model weighs none of the items of ${packs.map((pk) => pk.id).join(', ')}: every deal gets its intercept's probability (${Math.round(p * 100)}%) whatever its ratings; use a model made for these packs`,
+    },
+  ];
 }
 
 /**

@@ -17,13 +17,24 @@ const literalPrimitive = fc.constantFrom<null | boolean | number | string>(
 /** Fact documents may also hold what JSON cannot but derived facts can: NaN, ±Infinity, -0. */
 const factPrimitive = fc.oneof({ weight: 8, arbitrary: literalPrimitive }, { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, -0) });
 
-/** A JSON-like value: primitives, lists, and objects over KEYS (no own `toString`/`valueOf`: see docs/engine-semantics.md). */
+/**
+ * Keys of generated objects: KEYS, and the keys JSON can give an object that JavaScript calls when
+ * it converts the object to a primitive (an own `toString: 1` makes that conversion throw).
+ */
+const OBJECT_KEYS = [...KEYS, 'toString', 'valueOf'] as const;
+
+/**
+ * A JSON-like value: primitives, lists, and objects over OBJECT_KEYS — including objects with an
+ * own `toString` or `valueOf` (numbers, strings, objects), which no operator may convert
+ * (src/engine/operands.ts).
+ */
 export const factValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { weight: 4, arbitrary: factPrimitive },
     { weight: 1, arbitrary: fc.array(tie('value'), { maxLength: 4 }) },
-    { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 4, noNullPrototype: true }) },
+    { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...OBJECT_KEYS), tie('value'), { maxKeys: 4, noNullPrototype: true }) },
+    { weight: 1, arbitrary: fc.record({ toString: tie('value') }) },
   ),
 })).value;
 
@@ -36,9 +47,9 @@ const factDocument: fc.Arbitrary<unknown> = fc.oneof(
 
 export const factDocuments = fc.record({ deal: factDocument, derived: factDocument });
 
-/** `$`, `$.a`, `$.a[0].b`, `$.length`, … up to three steps. */
+/** `$`, `$.a`, `$.a[0].b`, `$.length`, `$.toString`, … up to three steps. */
 export const plainPath = fc
-  .array(fc.oneof(fc.constantFrom(...KEYS).map((k) => `.${k}`), fc.constantFrom('[0]', '[1]', '[2]')), { maxLength: 3 })
+  .array(fc.oneof(fc.constantFrom(...OBJECT_KEYS).map((k) => `.${k}`), fc.constantFrom('[0]', '[1]', '[2]')), { maxLength: 3 })
   .map((steps) => `$${steps.join('')}`);
 
 const factName = fc.constantFrom(...FACTS);

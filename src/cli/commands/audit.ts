@@ -68,7 +68,7 @@ export const audit: Command = {
       throw new UsageError(`--stdin-format expects json, jsonl or csv, got "${stdinKind}"`);
     const jobs = intFlag(values.jobs, '--jobs', 1) ?? 1;
     const maxWarningsFlag = intFlag(values['max-warnings'], '--max-warnings', -1);
-    const settings = await resolveSettings(values, io.cwd);
+    const settings = await resolveSettings(values, io.cwd, io.stderr);
     const maxWarnings = maxWarningsFlag ?? settings.maxWarnings;
     const toFile = values.output !== undefined;
     const color = values['no-color'] ? false : values.color ? true : !toFile && io.stdoutIsTTY && !io.env.NO_COLOR;

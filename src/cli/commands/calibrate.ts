@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { calibrate, crossValidate, type CrossValidationReport, type ScoreSummary } from '../../model/calibrate.js';
+import { calibrate, crossValidate, MAX_SD, MIN_SD, type CrossValidationReport, type ScoreSummary } from '../../model/calibrate.js';
 import { prepareHistory } from '../../model/history.js';
 import type { Model } from '../../model/prior.js';
 import { readInputs } from '../../node/inputs.js';
@@ -124,10 +124,10 @@ export const calibrateCommand: Command = {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
     const folds = intFlag(values.folds, '--folds', 2) ?? 10;
-    const seed = intFlag(values.seed, '--seed', 0) ?? 1;
+    const seed = intFlag(values.seed, '--seed', 0, 0xffffffff) ?? 1;
     const priorSd = values['prior-sd'] === undefined ? undefined : Number(values['prior-sd']);
-    if (priorSd !== undefined && !(priorSd > 0 && Number.isFinite(priorSd))) throw new UsageError(`--prior-sd expects a positive number, got "${values['prior-sd']}"`);
-    const settings = await resolveSettings(values, io.cwd);
+    if (priorSd !== undefined && !(priorSd >= MIN_SD && priorSd <= MAX_SD)) throw new UsageError(`--prior-sd expects a number from ${MIN_SD} to ${MAX_SD} (log-odds), got "${values['prior-sd']}"`);
+    const settings = await resolveSettings(values, io.cwd, io.stderr);
     if (values.mapping) settings.mapping = await readMapping(values.mapping, io.cwd);
     const model = settings.model;
 
