@@ -11,7 +11,7 @@ export { snapshotSchema, snapshotJsonSchema, type Snapshot, type SnapshotInput, 
 export { parseSnapshot, type SnapshotIssue, type SnapshotParse } from './snapshot/issues.js';
 export { vocabularies, canonicalValue } from './snapshot/vocabulary.js';
 export { priorModel, sigmoid, type Model, type ItemWeights } from './model/prior.js';
-export { parseModel, parseModelText, modelFileSchema, modelJsonSchema, type ModelFile, type ModelIssue, type ModelParse } from './model/file.js';
+export { parseModel, parseModelText, modelFileSchema, modelJsonSchema, modelWarnings, MAX_WEIGHT, type ModelFile, type ModelIssue, type ModelParse, type ModelWarning } from './model/file.js';
 export { calibrate, crossValidate, modelFileOf, type CalibrateOptions, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
 export { prepareHistory, type PreparedHistory, type HistoryOptions } from './model/history.js';
 export { explainProbability, whatIf, contributions, type Explanation, type Contribution } from './model/explain.js';

@@ -3,7 +3,7 @@
  * plus json-rules-engine rule JSON per item. Loading one never runs code.
  */
 import * as z from 'zod';
-import { UNSAFE_KEYS } from '../json-guard.js';
+import { isSafeKey, UNSAFE_KEYS } from '../json-guard.js';
 import { pathHasUnsafeStep, topLevelConditionSchema } from './conditions.js';
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
@@ -47,7 +47,10 @@ export const itemSchema = z.strictObject({
 
 export const packSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case pack id such as "sangfor-7step"'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case pack id such as "sangfor-7step"')
+    .refine(isSafeKey, { error: () => `a pack id other than ${UNSAFE_KEYS.join(', ')} (pack ids key results and model files)` }),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version such as "1.0.0"'),
   title: bilingual,
   source: z.string().optional().describe('Where the method comes from.'),
