@@ -92,8 +92,13 @@ export function dealAuditor(settings: AuditSettings): (event: DealEvent) => Deal
   const options = evaluateOptions(settings);
   const rows = rowOptions(settings);
   return (event) => {
-    const audited = auditRecord(event, settings, options, rows);
-    if (!audited.ok) return audited;
-    return { ok: true, piece: formatter.deal(audited.record, settings.context), stats: statsOf(audited.record) };
+    try {
+      const audited = auditRecord(event, settings, options, rows);
+      if (!audited.ok) return audited;
+      return { ok: true, piece: formatter.deal(audited.record, settings.context), stats: statsOf(audited.record) };
+    } catch (error) {
+      // A bug must cost one deal, not the audit: it is reported as that deal's error.
+      return { ok: false, errors: [{ source: event.source, path: '$', message: `internal error (please report it): ${error instanceof Error ? error.message : String(error)}` }] };
+    }
   };
 }
