@@ -35,6 +35,13 @@ export function conditionRefs(node: Condition, path: PropertyKey[] = [], out: { 
   return out;
 }
 
+/** The message for a reference to a named condition the pack does not define. */
+export function unknownConditionMessage(name: string, named: object): string {
+  const names = Object.keys(named);
+  const listed = names.length > 20 ? `${names.slice(0, 20).join(', ')} and ${names.length - 20} more` : names.join(', ') || 'none';
+  return `unknown named condition "${name}"; the pack defines: ${listed}`;
+}
+
 /** Size and depth of a condition written out, given those of the named conditions (capped just past the limits). */
 interface Extent {
   size: number;
@@ -77,8 +84,7 @@ export function limitIssues(pack: Pack): LimitIssue[] {
   const named = (pack.conditions ?? {}) as Record<string, Condition>;
   const names = Object.keys(named);
   const own = (name: string) => hasOwn.call(named, name);
-  const defined = names.join(', ') || 'none';
-  const unknown = (name: string) => `unknown named condition "${name}"; the pack defines: ${defined}`;
+  const unknown = (name: string) => unknownConditionMessage(name, named);
   const refs = new Map<string, { name: string; path: PropertyKey[] }[]>(names.map((name) => [name, conditionRefs(named[name]!)]));
   for (const name of names)
     for (const ref of refs.get(name)!) if (!own(ref.name)) issues.push({ path: ['conditions', name, ...ref.path], message: unknown(ref.name) });

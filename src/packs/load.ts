@@ -7,7 +7,7 @@ import * as z from 'zod';
 import type { Condition } from './conditions.js';
 import { itemSchema, packSchema, type Pack } from './schema.js';
 import { checkJson, UNSAFE_KEYS, type JsonProblem } from '../json-guard.js';
-import { conditionRefs, limitIssues, MAX_PACK_JSON_DEPTH } from './limits.js';
+import { conditionRefs, limitIssues, MAX_PACK_JSON_DEPTH, unknownConditionMessage } from './limits.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -88,7 +88,7 @@ function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: strin
       if (!hasOwn.call(pack.messages, message)) issues.push({ file, path: at('rules', r, 'event', 'params', 'message'), message: `unknown message id "${message}": add it to the pack's "messages"` });
       for (const ref of conditionRefs(rule.conditions, ['conditions']))
         if (!hasOwn.call(named, ref.name))
-          issues.push({ ...ruleAt(i, r, ref.path), message: `unknown named condition "${ref.name}"; the pack defines: ${Object.keys(named).join(', ') || 'none'}` });
+          issues.push({ ...ruleAt(i, r, ref.path), message: unknownConditionMessage(ref.name, named) });
     });
   });
   return issues;
