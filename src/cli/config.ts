@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { flattenIssues, jsonPath } from '../packs/load.js';
 import { ITEM_ID } from '../packs/schema.js';
 import { UsageError } from './errors.js';
+import { reservedSegment } from '../flat/keys.js';
 
 export const CONFIG_FILE = 'dealqual.config.json';
 
@@ -68,7 +69,9 @@ export const configSchema = z.strictObject({
   csv: z
     .strictObject({
       delimiter: z.enum([',', ';', '\t', 'auto']).optional().describe('Default auto: the most frequent of , ; and tab in the header line.'),
-      mapping: z.record(z.string(), z.string()).optional().describe('Column header → snapshot field path (item id or dotted fact path), for exports whose headers differ.'),
+      mapping: z
+        .record(z.string(), z.string().refine((target) => reservedSegment(target) === undefined, { message: 'a field path may not contain __proto__, constructor or prototype' }))
+        .optional().describe('Column header → snapshot field path (item id or dotted fact path), for exports whose headers differ.'),
     })
     .optional(),
   thresholds: z

@@ -8,6 +8,7 @@ import type { Policy } from './policy.js';
 import { BUILTIN_PACK_IDS } from '../packs/builtin.js';
 import type { Model } from '../model/prior.js';
 import { readModelFile } from './model-file.js';
+import { encodingName } from '../node/decode.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -20,6 +21,7 @@ export const COMMON_OPTIONS = {
   'min-probability': { type: 'string' },
   'fail-on': { type: 'string', multiple: true },
   sheet: { type: 'string' },
+  encoding: { type: 'string' },
   model: { type: 'string' },
 } as const satisfies Options;
 
@@ -34,6 +36,8 @@ export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./
       --min-probability P  deals below P (0..1 or 40%) get a low-probability error
       --fail-on RULES      comma-separated rule or item ids to treat as errors
       --sheet NAME         the sheet of .xlsx inputs (default: the first)
+      --encoding NAME      text encoding of CSV, JSON and JSON Lines inputs without a byte-order
+                           mark: utf-8 (default), gbk, gb18030, big5, utf-16le, shift_jis, …
       --model FILE         probability model file (dealqual calibrate --out; default: the
                            method-based prior); for calibrate, the prior's centre and baseline`;
 
@@ -52,6 +56,8 @@ export interface Settings {
   maxWarnings?: number;
   /** The probability model from `--model`. */
   model?: Model;
+  /** `--encoding`: the canonical name of the input text encoding. */
+  encoding?: string;
 }
 
 export async function resolveSettings(values: Values, cwd: string): Promise<Settings> {
@@ -76,6 +82,9 @@ export async function resolveSettings(values: Values, cwd: string): Promise<Sett
   const horizonDays = intFlag(values['horizon-days'], '--horizon-days') ?? config.horizonDays;
   const requireEvidence = values['require-evidence'] ?? config.requireEvidence;
   const model = values.model ? await readModelFile(values.model, cwd) : undefined;
+  const encoding = values.encoding === undefined ? undefined : encodingName(values.encoding);
+  if (values.encoding !== undefined && encoding === undefined)
+    throw new UsageError(`--encoding: unknown encoding "${values.encoding}"; give a WHATWG encoding label such as utf-8, gbk, gb18030, big5, utf-16le`);
   return {
     loaded,
     packs,
@@ -88,5 +97,6 @@ export async function resolveSettings(values: Values, cwd: string): Promise<Sett
     ...(config.csv?.delimiter ? { delimiter: config.csv.delimiter } : {}),
     ...(config.thresholds?.maxWarnings !== undefined ? { maxWarnings: config.thresholds.maxWarnings } : {}),
     ...(model ? { model } : {}),
+    ...(encoding ? { encoding } : {}),
   };
 }

@@ -112,6 +112,7 @@ export const audit: Command = {
         stdin: io.stdin,
         ...(stdinKind ? { stdinKind } : {}),
         ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
+        ...(settings.encoding ? { encoding: settings.encoding } : {}),
         ...(values.sheet ? { sheet: values.sheet } : {}),
         readSheet,
       },

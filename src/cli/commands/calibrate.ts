@@ -9,6 +9,7 @@ import { calibrate, crossValidate, type CrossValidationReport, type ScoreSummary
 import { prepareHistory } from '../../model/history.js';
 import type { Model } from '../../model/prior.js';
 import { readInputs } from '../../node/inputs.js';
+import { reservedMessage, reservedSegment } from '../../flat/keys.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
 import { evaluateOptions, rowOptions, snapshotOf } from '../audit/engine.js';
@@ -63,6 +64,7 @@ async function readMapping(path: string, cwd: string): Promise<Record<string, st
     throw new UsageError(`${path}: a mapping is a JSON object of column header → snapshot field, e.g. { "Opportunity ID": "id", "Competitors": "custom.competitors" }`);
   for (const [header, target] of Object.entries(value))
     if (typeof target !== 'string') throw new UsageError(`${path}: $[${JSON.stringify(header)}]: expected a snapshot field path (text) or "-", got ${JSON.stringify(target)}`);
+    else if (reservedSegment(target) !== undefined) throw new UsageError(`${path}: $[${JSON.stringify(header)}]: ${reservedMessage(reservedSegment(target)!)}`);
   return value as Record<string, string>;
 }
 
@@ -135,7 +137,7 @@ export const calibrateCommand: Command = {
     const rows = rowOptions(audit);
     const history: unknown[] = [];
     const errors: InputError[] = [];
-    for await (const event of readInputs(positionals, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(values.sheet ? { sheet: values.sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}) })) {
+    for await (const event of readInputs(positionals, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(values.sheet ? { sheet: values.sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}), ...(settings.encoding ? { encoding: settings.encoding } : {}) })) {
       if (event.kind === 'error') {
         errors.push(event.error);
         continue;

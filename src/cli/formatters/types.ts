@@ -6,7 +6,7 @@
 import type { Locale } from '../../locale/messages.js';
 import type { Result } from '../../result.js';
 import type { Row } from '../../node/inputs.js';
-import type { InputError, Source } from '../errors.js';
+import { addOnce, type InputError, type Source } from '../errors.js';
 import type { Problem } from '../policy.js';
 
 /** One audited deal. */
@@ -43,6 +43,8 @@ export interface Summary {
   inputErrors: InputError[];
   /** Input errors beyond those kept in `inputErrors`. */
   moreInputErrors: number;
+  /** Errors reported once (a bad column), by their `once` key: repeats are counted there. */
+  onceErrors?: Map<string, InputError>;
 }
 
 /** Per-deal counters, small enough to pass back from a worker. */
@@ -114,7 +116,11 @@ export function addStats(summary: Summary, s: DealStats): void {
 export const MAX_KEPT_INPUT_ERRORS = 1000;
 
 export function addInputError(summary: Summary, error: InputError): void {
-  if (summary.inputErrors.length < MAX_KEPT_INPUT_ERRORS) summary.inputErrors.push(error);
+  if (error.once !== undefined && summary.onceErrors?.has(error.once)) {
+    addOnce(summary.inputErrors, summary.onceErrors, error);
+    return;
+  }
+  if (summary.inputErrors.length < MAX_KEPT_INPUT_ERRORS) addOnce(summary.inputErrors, (summary.onceErrors ??= new Map()), error);
   else summary.moreInputErrors += 1;
 }
 
