@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'stale',
   'unsupported',
   'low-probability',
+  'duplicate-id',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -37,6 +38,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   stale: 'warn',
   unsupported: 'warn',
   'low-probability': 'error',
+  'duplicate-id': 'warn',
 };
 
 const severity = z

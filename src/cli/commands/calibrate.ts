@@ -3,7 +3,6 @@
  * deals (src/model/calibrate.ts), cross-validates it against the uncalibrated model and the base rate,
  * writes the calibrated model file and prints the report.
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { calibrate, crossValidate, type CrossValidationReport, type ScoreSummary } from '../../model/calibrate.js';
 import { prepareHistory } from '../../model/history.js';
@@ -19,6 +18,7 @@ import { inputErrorText, UsageError, type InputError } from '../errors.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 import { readSheet } from '../sheets.js';
 import { readUserText } from '../user-file.js';
+import { refuseInputAsOutput, writeOutput } from '../output-file.js';
 
 const usage = `Usage: dealqual calibrate <history…> [--out model.json] [options]
 
@@ -130,6 +130,7 @@ export const calibrateCommand: Command = {
     const priorSd = values['prior-sd'] === undefined ? undefined : Number(values['prior-sd']);
     if (priorSd !== undefined && !(priorSd > 0 && Number.isFinite(priorSd))) throw new UsageError(`--prior-sd expects a positive number, got "${values['prior-sd']}"`);
     const settings = await resolveSettings(values, io.cwd);
+    if (values.out) await refuseInputAsOutput(values.out, positionals, io.cwd, '--out');
     if (values.mapping) settings.mapping = await readMapping(values.mapping, io.cwd);
     const model = settings.model;
 
@@ -167,11 +168,7 @@ export const calibrateCommand: Command = {
     let out: string | undefined;
     if (values.out) {
       out = values.out;
-      try {
-        await writeFile(resolve(io.cwd, out), JSON.stringify(fitted.file, null, 2) + '\n');
-      } catch (error) {
-        throw new UsageError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
+      await writeOutput(out, io.cwd, JSON.stringify(fitted.file, null, 2) + '\n');
     }
     const changes = changesOf(prepared.current, fitted.model);
     if (format === 'json') {
