@@ -52,22 +52,37 @@ const newlines = (text: string): number => {
   return n;
 };
 
-/** The line (counted from `line`) on which `bytes` stop decoding: decodes them again newline by newline. */
-function failingLine(bytes: Uint8Array, encoding: string, line: number): number {
+/**
+ * Where `bytes` (starting at a line start, numbered `line`) stop decoding: decodes them again
+ * newline by newline. Returns the failing line and the byte offset where it starts.
+ */
+function failingLine(bytes: Uint8Array, encoding: string, line: number): { line: number; start: number } {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   let start = 0;
   try {
     for (let i = bytes.indexOf(0x0a); ; i = bytes.indexOf(0x0a, start)) {
       const end = i === -1 ? bytes.length : i + 1;
-      line += newlines(decoder.decode(bytes.subarray(start, end), { stream: true }));
-      start = end;
+      decoder.decode(bytes.subarray(start, end), { stream: true });
       if (i === -1) break;
+      line += 1;
+      start = end;
     }
     decoder.decode();
   } catch {
-    return line;
+    return { line, start };
   }
-  return line;
+  return { line, start };
+}
+
+/** The text of `bytes` before `end`, less what `carry` (its first bytes, already given out) decodes to. */
+function goodPrefix(all: Uint8Array, end: number, carry: number, encoding: string): string {
+  try {
+    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(all.subarray(0, end));
+    const given = new TextDecoder(encoding, { ignoreBOM: true }).decode(all.subarray(0, Math.min(carry, end)), { stream: true });
+    return text.slice(given.length);
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -84,10 +99,20 @@ export async function* decodeStream(stream: AsyncIterable<Uint8Array | string>, 
   let carry: Uint8Array = new Uint8Array(0);
   const feed = function* (bytes: Uint8Array, final: boolean): Generator<string> {
     let text: string;
+    let failed: { line: number; start: number } | undefined;
+    let all: Uint8Array | undefined;
     try {
       text = decoder!.decode(bytes, { stream: !final });
     } catch {
-      throw new DecodeError(failingLine(concat(carry, bytes), used, line), used);
+      all = concat(carry, bytes);
+      failed = failingLine(all, used, line);
+      text = '';
+    }
+    if (failed) {
+      // The whole lines before the bad one are given out first, so their deals are still read.
+      const before = goodPrefix(all!, failed.start, carry.length, used);
+      if (before !== '') yield before;
+      throw new DecodeError(failed.line, used);
     }
     const lastNewline = bytes.lastIndexOf(0x0a);
     carry = lastNewline === -1 ? concat(carry, bytes) : bytes.slice(lastNewline + 1);
@@ -135,7 +160,7 @@ export function decodeBuffer(bytes: Uint8Array, encoding = 'utf-8'): string {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new DecodeError(failingLine(bytes, used, 1), used);
+    throw new DecodeError(failingLine(bytes, used, 1).line, used);
   }
 }
 

@@ -46,7 +46,7 @@ describe('the flat-row reader (library)', () => {
     const read = rowToSnapshot(['id', 'custom.region.name', 's1.1'], ['D-1', 'east', 'C']);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    const snapshot = read.snapshot as { custom: { region: object }; answers: object };
+    const snapshot = read.snapshot as unknown as { custom: { region: object }; answers: object };
     expect(Object.getPrototypeOf(snapshot)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(snapshot.custom.region)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(snapshot.answers)).toBe(Object.prototype);
