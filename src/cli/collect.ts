@@ -4,7 +4,7 @@ import type { Result } from '../result.js';
 import { readInputs } from '../node/inputs.js';
 import type { CliIO } from './command.js';
 import { evaluateOptions, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
-import type { InputError, Source } from './errors.js';
+import { addOnce, type InputError, type Source } from './errors.js';
 import { problemsOf, type Problem } from './policy.js';
 import { readSheet } from './sheets.js';
 import type { Settings } from './settings.js';
@@ -41,14 +41,15 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
   const rows = rowOptions(audit);
   const deals: Collected[] = [];
   const errors: InputError[] = [];
-  for await (const event of readInputs(paths, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(sheet ? { sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}) })) {
+  const once = new Map<string, InputError>();
+  for await (const event of readInputs(paths, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(sheet ? { sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}), ...(settings.encoding ? { encoding: settings.encoding } : {}) })) {
     if (event.kind === 'error') {
       errors.push(event.error);
       continue;
     }
     const value = snapshotOf(event, rows);
     if (!value.ok) {
-      errors.push(...value.errors);
+      for (const e of value.errors) addOnce(errors, once, e);
       continue;
     }
     if (isResult(value.value)) {

@@ -9,6 +9,7 @@ import { flattenIssues, jsonPath } from '../packs/load.js';
 import { ITEM_ID } from '../packs/schema.js';
 import { UsageError } from './errors.js';
 import { MAX_DAYS } from '../options.js';
+import { reservedSegment } from '../flat/keys.js';
 
 export const CONFIG_FILE = 'dealqual.config.json';
 
@@ -23,6 +24,7 @@ export const RULE_IDS = [
   'stale',
   'unsupported',
   'low-probability',
+  'duplicate-id',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -37,6 +39,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   stale: 'warn',
   unsupported: 'warn',
   'low-probability': 'error',
+  'duplicate-id': 'warn',
 };
 
 const severity = z
@@ -69,7 +72,9 @@ export const configSchema = z.strictObject({
   csv: z
     .strictObject({
       delimiter: z.enum([',', ';', '\t', 'auto']).optional().describe('Default auto: the most frequent of , ; and tab in the header line.'),
-      mapping: z.record(z.string(), z.string()).optional().describe('Column header → snapshot field path (item id or dotted fact path), for exports whose headers differ.'),
+      mapping: z
+        .record(z.string(), z.string().refine((target) => reservedSegment(target) === undefined, { message: 'a field path may not contain __proto__, constructor or prototype' }))
+        .optional().describe('Column header → snapshot field path (item id or dotted fact path), for exports whose headers differ.'),
     })
     .optional(),
   thresholds: z

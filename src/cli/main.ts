@@ -7,6 +7,7 @@ import type { CliIO, Command } from './command.js';
 import * as registry from './commands/index.js';
 import { UsageError } from './errors.js';
 import { nodeIO } from './node-io.js';
+import { printableLines } from './terminal.js';
 
 export const VERSION: string = pkg.version;
 
@@ -56,7 +57,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      await io.stderr.write(`dealqual: ${error.message}\n`);
+      await io.stderr.write(`dealqual: ${printableLines([error.message])[0]}\n`);
       return 2;
     }
     const e = error as Error;

@@ -11,6 +11,7 @@ import { readModelFile } from './model-file.js';
 import { modelWarnings } from '../model/file.js';
 import type { Writer } from './command.js';
 import { MAX_DAYS } from '../options.js';
+import { encodingName } from '../node/decode.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -23,6 +24,7 @@ export const COMMON_OPTIONS = {
   'min-probability': { type: 'string' },
   'fail-on': { type: 'string', multiple: true },
   sheet: { type: 'string' },
+  encoding: { type: 'string' },
   model: { type: 'string' },
 } as const satisfies Options;
 
@@ -37,6 +39,8 @@ export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./
       --min-probability P  deals below P (0..1 or 40%) get a low-probability error
       --fail-on RULES      comma-separated rule or item ids to treat as errors
       --sheet NAME         the sheet of .xlsx inputs (default: the first)
+      --encoding NAME      text encoding of CSV, JSON and JSON Lines inputs without a byte-order
+                           mark: utf-8 (default), gbk, gb18030, big5, utf-16le, shift_jis, …
       --model FILE         probability model file (dealqual calibrate --out; default: the
                            method-based prior); for calibrate, the prior's centre and baseline`;
 
@@ -55,6 +59,8 @@ export interface Settings {
   maxWarnings?: number;
   /** The probability model from `--model`. */
   model?: Model;
+  /** `--encoding`: the canonical name of the input text encoding. */
+  encoding?: string;
 }
 
 /**
@@ -84,6 +90,9 @@ export async function resolveSettings(values: Values, cwd: string, warn?: Writer
   const requireEvidence = values['require-evidence'] ?? config.requireEvidence;
   const model = values.model ? await readModelFile(values.model, cwd) : undefined;
   if (model && warn) for (const w of modelWarnings(model, packObjects(packs))) await warn.write(`dealqual: warning: ${values.model}: ${w.message}\n`);
+  const encoding = values.encoding === undefined ? undefined : encodingName(values.encoding);
+  if (values.encoding !== undefined && encoding === undefined)
+    throw new UsageError(`--encoding: unknown encoding "${values.encoding}"; give a WHATWG encoding label such as utf-8, gbk, gb18030, big5, utf-16le`);
   return {
     loaded,
     packs,
@@ -96,5 +105,6 @@ export async function resolveSettings(values: Values, cwd: string, warn?: Writer
     ...(config.csv?.delimiter ? { delimiter: config.csv.delimiter } : {}),
     ...(config.thresholds?.maxWarnings !== undefined ? { maxWarnings: config.thresholds.maxWarnings } : {}),
     ...(model ? { model } : {}),
+    ...(encoding ? { encoding } : {}),
   };
 }

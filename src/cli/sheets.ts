@@ -18,16 +18,17 @@ export async function readSheet(file: string, sheet: string | undefined): Promis
  * The xlsx "output stream": collects the xlsx formatter's table (JSON) and writes the workbook at
  * the end, rating cells and probability coloured.
  */
-export function xlsxOutput(file: string, options: { mapping?: Record<string, string>; items?: Iterable<string> } = {}): { writer: Writer; finish(): Promise<void> } {
+export function xlsxOutput(file: string, options: { mapping?: Record<string, string>; items?: Iterable<string> } = {}): { writer: Writer; finish(display?: string): Promise<void> } {
   const parts: string[] = [];
   return {
     writer: { write: async (text) => void parts.push(text) },
-    async finish() {
+    /** Writes the workbook at `file` (the report's temporary file); `display` names it in messages. */
+    async finish(display = file) {
       const { headers, rows } = JSON.parse(parts.join('')) as { headers: string[]; rows: unknown[][] };
       try {
         await writeXlsx(file, headers, rows, options);
       } catch (error) {
-        throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new UsageError(`cannot write ${display}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
     },
   };

@@ -16,6 +16,9 @@ const fail = (message: string): Read<never> => ({ ok: false, message });
 const norm = (s: string) => s.trim().toLowerCase();
 /** Keys ignore case, `-`, `_` and spaces: `endorses-tech`, `endorsesTech` and `Endorses Tech` are one key. */
 const keyOf = (s: string) => norm(s).replace(/[-_\s]/g, '');
+/** A table entry only when it is the table's own (a cell saying `constructor=…` must not reach Object.prototype). */
+const own = <T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  table !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 
 /** A flag word sets a boolean field to true; `no-word` / `不…` spellings are listed as false. */
 interface EntrySpec {
@@ -163,15 +166,45 @@ export const PRODUCT = 'line|model|quantity';
 /** Budget breakdown: `item|amount`, positional. */
 export const BREAKDOWN = 'item|amount';
 
+const OPEN = new Set(['(', '（']);
+const PARENS = new Set(['(', '（', ')', '）']);
+
+/**
+ * `张总(信息中心主任)` → name and title: a trailing bracket holding no other bracket. A scan, not a
+ * regex, so a long cell takes linear time.
+ * @example titleOf('张总 (主任)') // { name: '张总', title: '主任' }
+ */
+export function titleOf(head: string): { name: string; title: string } | undefined {
+  const last = head.slice(-1);
+  if (last !== ')' && last !== '）') return undefined;
+  for (let i = head.length - 2; i >= 0; i--) {
+    const ch = head[i]!;
+    if (!PARENS.has(ch)) continue;
+    return OPEN.has(ch) ? { name: head.slice(0, i).trimEnd(), title: head.slice(i + 1, -1) } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `key=value` (or `key: value`, `key：value`): split at the first separator, in linear time.
+ * @example keyValue('channel = Shenzhen Tech') // { key: 'channel', value: 'Shenzhen Tech' }
+ */
+export function keyValue(part: string): { key: string; value: string } | undefined {
+  let i = 0;
+  while (i < part.length && part[i] !== '=' && part[i] !== ':' && part[i] !== '：') i++;
+  if (i === 0 || i === part.length) return undefined;
+  return { key: part.slice(0, i).trimEnd(), value: part.slice(i + 1).trimStart() };
+}
+
 function readEntry(spec: EntrySpec, entry: string): Read<Obj> {
   const [head = '', ...parts] = splitFields(entry);
   const out: Obj = {};
   let name = head;
   if (spec === STAKEHOLDER) {
-    const titled = /^(.*?)\s*[(（]([^()（）]*)[)）]$/u.exec(head);
+    const titled = titleOf(head);
     if (titled) {
-      name = titled[1]!;
-      if (titled[2]!.trim() !== '') out.title = titled[2]!.trim();
+      name = titled.name;
+      if (titled.title.trim() !== '') out.title = titled.title.trim();
     }
   }
   if (name.trim() === '') return fail(`${spec.noun} ${show(entry)}: the first part (${spec.first}) is empty`);
@@ -190,14 +223,14 @@ function readEntry(spec: EntrySpec, entry: string): Read<Obj> {
       out[field] = field === 'visitors' && Array.isArray(out.visitors) ? [...(out.visitors as string[]), ...(read.value as string[])] : read.value;
       return undefined;
     };
-    const kv = /^([^=:：]+?)\s*[=:：]\s*(.*)$/su.exec(part);
-    const key = kv && spec.keys[keyOf(kv[1]!)];
+    const kv = keyValue(part);
+    const key = kv && own(spec.keys, keyOf(kv.key));
     if (kv && key) {
-      const failed = set(key[0], key[1](kv[2]!));
+      const failed = set(key[0], key[1](kv.value));
       if (failed) return failed;
       continue;
     }
-    const flag = spec.flags?.[norm(part)];
+    const flag = own(spec.flags, norm(part));
     if (flag) {
       const failed = set(flag[0], ok(flag[1]));
       if (failed) return failed;
@@ -254,7 +287,7 @@ export function readProducts(cell: string): Read<Obj[]> {
     const product: Obj = { line };
     if (model !== '') product.model = model;
     if (quantity !== '') {
-      const q = readCount(quantity.replace(/^[x×*]\s*/iu, '').replace(/\s*(台|套|个|pcs?)$/iu, ''));
+      const q = readCount(quantity.replace(/^[x×*]\s*/iu, '').trimEnd().replace(/(台|套|个|pcs?)$/iu, ''));
       if (!q.ok) return fail(`product ${show(line)}: quantity: ${q.message}`);
       product.quantity = q.value;
     }

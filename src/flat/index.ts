@@ -2,7 +2,8 @@
  * The flat-row convention (one spreadsheet row per deal): reading rows into snapshots and writing
  * result columns. Used by the CLI (CSV, xlsx) and the Google Sheets bundle. See docs/sheets.md.
  */
-export { rowToSnapshot, tableToSnapshots, formatFlatIssue, headerTexts, isBlankRow, columnLetter, columnRoles } from './row.js';
+export { rowToSnapshot, tableToSnapshots, formatFlatIssue, headerTexts, isBlankRow, columnLetter, columnRoles, isColumnIssue, MAX_CELL_CHARS } from './row.js';
+export { RESERVED_KEYS, reservedSegment } from './keys.js';
 export type { FlatIssue, FlatOptions, RowResult, TableOptions, ColumnRole } from './row.js';
 export { RESULT_COLUMNS, TOP_MISSING, resultRow, errorCell, missingCell, type FailedRow, type ResultColumn } from './result.js';
 export { FACT_COLUMNS, type Column, type ColumnKind } from './columns.js';

@@ -10,6 +10,7 @@ import type { SnapshotInput } from '../snapshot/schema.js';
 import type { Locale } from '../locale/messages.js';
 import { isBlank, readAnswer, readCustom, readText, show } from './cells.js';
 import { FACT_COLUMNS, RESULT_COLUMNS, type Column } from './columns.js';
+import { reservedMessage, reservedSegment } from './keys.js';
 
 export interface FlatIssue {
   /** JSON path of the snapshot field, e.g. `$.need.deadline`; `$` for a column that maps to none. */
@@ -18,6 +19,16 @@ export interface FlatIssue {
   column?: string;
   message: string;
 }
+
+/** Issues of a column (its header or mapping), which every row of the table shares. */
+const columnIssues = new WeakSet<FlatIssue>();
+const columnIssue = (issue: FlatIssue): FlatIssue => (columnIssues.add(issue), issue);
+
+/**
+ * Whether an issue is about a column (its header or mapping) rather than one row's cell: every row
+ * of the table gives it, so a report can say it once.
+ */
+export const isColumnIssue = (issue: FlatIssue): boolean => columnIssues.has(issue);
 
 export type RowResult = { ok: true; snapshot: SnapshotInput } | { ok: false; id?: string; issues: FlatIssue[] };
 
@@ -67,6 +78,8 @@ const pathOf = (target: Target): string =>
           : '$';
 
 function resolvePath(path: string, items: ReadonlySet<string>): Target | string {
+  const reserved = reservedSegment(path);
+  if (reserved !== undefined) return reservedMessage(reserved);
   const lower = path.toLowerCase();
   if (lower === 'id') return { kind: 'id' };
   const fact = factsByLower.get(lower);
@@ -114,6 +127,11 @@ function layoutOf(headers: readonly unknown[], options: FlatOptions): Layout {
       targets.push(undefined);
       return;
     }
+    if (header.length > MAX_CELL_CHARS) {
+      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${tooLong(header)}` }));
+      targets.push(undefined);
+      return;
+    }
     const mapped = mappedPath(header, options.mapping);
     if (mapped !== undefined && (mapped.trim() === '' || mapped.trim() === '-')) {
       targets.push({ kind: 'ignore' });
@@ -126,14 +144,14 @@ function layoutOf(headers: readonly unknown[], options: FlatOptions): Layout {
     const resolved = resolvePath((mapped ?? header).trim(), items);
     if (typeof resolved === 'string') {
       const via = mapped === undefined ? '' : ` is mapped to ${show(mapped)}, which is`;
-      issues.push({ path: '$', column: header, message: `column ${show(header)}${via || ':'} ${resolved}` });
+      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}${via || ':'} ${resolved}` }));
       targets.push(undefined);
       return;
     }
     const path = pathOf(resolved);
     const other = seen.get(path);
     if (other !== undefined) {
-      issues.push({ path, column: header, message: `columns ${show(other)} and ${show(header)} both give ${path}` });
+      issues.push(columnIssue({ path, column: header, message: `columns ${show(other)} and ${show(header)} both give ${path}` }));
       targets.push(undefined);
       return;
     }
@@ -149,14 +167,38 @@ function layoutOf(headers: readonly unknown[], options: FlatOptions): Layout {
   return layout;
 }
 
-function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
+/**
+ * The longest cell the flat-row readers take: 32,767 characters, Excel's own limit for a cell. A
+ * longer cell is an issue of its row (and a longer header, of its column), never read.
+ */
+export const MAX_CELL_CHARS = 32_767;
+const tooLong = (text: string) => `the cell holds ${text.length.toLocaleString('en')} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString('en')} (Excel's limit)`;
+
+type Node = Record<string, unknown>;
+/** A container built from data: no prototype, so no key of it can reach Object.prototype. */
+const bare = (): Node => Object.create(null) as Node;
+
+/** Writes `value` at `keys` under `target`, through prototype-less containers; reserved keys are refused. */
+function setPath(target: Node, keys: readonly string[], value: unknown): void {
+  if (keys.some((k) => reservedSegment(k) !== undefined)) throw new Error(`reserved path segment in ${keys.join('.')}`);
   let node = target;
   for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
-    node = node[key] as Record<string, unknown>;
+    const next = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = bare();
+    node = node[key] as Node;
   }
   node[keys[keys.length - 1]!] = value;
+}
+
+/** The snapshot as ordinary objects again (copied key by key as own data properties). */
+function normalised(node: Node): Node {
+  const out: Node = {};
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    const plain = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === null ? normalised(value as Node) : value;
+    Object.defineProperty(out, key, { value: plain, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** The header cells as text (Sheets may hand over numbers or dates as headers). */
@@ -178,7 +220,7 @@ export function isBlankRow(row: readonly unknown[] | undefined): boolean {
 export function rowToSnapshot(headers: readonly unknown[], row: readonly unknown[], options: FlatOptions = {}): RowResult {
   const layout = layoutOf(headers, options);
   const issues: FlatIssue[] = [...layout.issues];
-  const out: Record<string, unknown> = {};
+  const built = bare();
   const columnOfPath = new Map<string, string>();
   const headerText = headerTexts(headers);
   const width = Math.max(headers.length, row.length);
@@ -195,35 +237,40 @@ export function rowToSnapshot(headers: readonly unknown[], row: readonly unknown
     const path = pathOf(target);
     columnOfPath.set(path, header);
     const fail = (message: string) => issues.push({ path, column: header, message });
+    if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
+      fail(tooLong(cell));
+      continue;
+    }
     switch (target.kind) {
       case 'id': {
         const id = readText(cell);
-        if (id.ok) out.id = id.value;
+        if (id.ok) built.id = id.value;
         else fail(id.message);
         break;
       }
       case 'fact': {
         const read = target.column.read(cell);
-        if (read.ok) setPath(out, target.column.path.split('.'), read.value);
+        if (read.ok) setPath(built, target.column.path.split('.'), read.value);
         else fail(read.message);
         break;
       }
       case 'answer': {
         const read = readAnswer(cell);
-        if (read.ok) ((out.answers ??= {}) as Record<string, unknown>)[target.item] = read.value;
+        if (read.ok) setPath(built, ['answers', target.item], read.value);
         else fail(read.message);
         break;
       }
       case 'custom': {
         const read = readCustom(cell);
-        if (read.ok) setPath(out, ['custom', ...target.keys], read.value);
+        if (read.ok) setPath(built, ['custom', ...target.keys], read.value);
         else fail(read.message);
         break;
       }
     }
   }
-  if (!layout.hasId) out.id = `row ${options.rowNumber ?? 1}`;
-  else if (out.id === undefined) issues.push({ path: '$.id', column: headerText[layout.targets.findIndex((t) => t?.kind === 'id')], message: 'the deal id is blank; every row needs one' });
+  if (!layout.hasId) built.id = `row ${options.rowNumber ?? 1}`;
+  const out = normalised(built);
+  if (layout.hasId && out.id === undefined) issues.push({ path: '$.id', column: headerText[layout.targets.findIndex((t) => t?.kind === 'id')], message: 'the deal id is blank; every row needs one' });
   const id = typeof out.id === 'string' && out.id !== '' ? out.id : undefined;
   if (issues.length > 0) return { ok: false, ...(id === undefined ? {} : { id }), issues };
   // What the cell readers let through, the schema still checks (a negative amount, a bad currency…).

@@ -1,16 +1,18 @@
 /**
  * Reads audit inputs as a stream of deals: JSON files (one deal or an array), directories
- * (recursively, sorted), JSON Lines (streamed, with line numbers), CSV (csv-parse: `,` `;` or tab
- * detected from the header line, BOM, UTF-8), xlsx sheets, and `-` for stdin. Nothing here throws for
- * bad input: unreadable input becomes an `error` event naming the file, line and field.
+ * (recursively, sorted, symbolic links followed), JSON Lines (streamed, with line numbers), CSV
+ * (csv-parse: `,` `;` or tab detected from the header line), xlsx sheets, and `-` for stdin. Text is
+ * decoded strictly (src/node/decode.ts: UTF-8 unless a byte-order mark or `encoding` says otherwise).
+ * Nothing here throws for bad input: unreadable input becomes an `error` event naming the file, line
+ * and field, and a named input that holds no deal is an error too (docs/cli.md, "Inputs with no deals").
  */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parse as csvParse } from 'csv-parse';
+import { parse as csvParse, type CsvError } from 'csv-parse';
 import type { InputError, Source } from '../cli/errors.js';
+import { decodeBuffer, DecodeError, decodeStream, linesOf } from './decode.js';
 import { parseJson } from './json.js';
 
 /** A CSV or sheet row: the headers and this row's cells. */
@@ -37,6 +39,8 @@ export interface ReadOptions {
   delimiter?: ',' | ';' | '\t' | 'auto';
   /** The sheet of xlsx inputs. Default: the first. */
   sheet?: string;
+  /** The text encoding of CSV, JSON and JSON Lines inputs without a byte-order mark. Default UTF-8. */
+  encoding?: string;
   /** Reads an xlsx sheet as a table; supplied by the CLI (src/node/xlsx.ts). */
   readSheet?: (file: string, sheet: string | undefined) => Promise<{ headers: string[]; rows: { n: number; values: unknown[] }[] }>;
 }
@@ -58,14 +62,36 @@ const errorEvent = (source: Source, message: string, path?: string): InputEvent 
   error: { source, message, ...(path ? { path } : {}) },
 });
 
-/** Files of a directory, recursively, sorted by path (code-point order); hidden entries and node_modules skipped. */
-async function* walk(dir: string): AsyncGenerator<string> {
+/**
+ * Files of a directory, recursively, sorted by path (code-point order); hidden entries and
+ * node_modules skipped. Symbolic links are followed; a link back into a folder being walked (a loop)
+ * and a broken link are reported, never skipped in silence.
+ */
+async function* walk(dir: string, ancestors: ReadonlySet<string> = new Set()): AsyncGenerator<{ file: string } | { path: string; error: string }> {
+  const seen = new Set(ancestors).add(await realpath(dir));
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && kindOf(entry.name)) yield path;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      let target;
+      try {
+        target = await stat(path);
+      } catch (error) {
+        yield { path, error: `a broken symbolic link (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+        continue;
+      }
+      isDirectory = target.isDirectory();
+      isFile = target.isFile();
+      if (isDirectory && seen.has(await realpath(path))) {
+        yield { path, error: 'a symbolic link back into a folder that holds it (a loop); not followed' };
+        continue;
+      }
+    }
+    if (isDirectory) yield* walk(path, seen);
+    else if (isFile && kindOf(entry.name)) yield { file: path };
   }
 }
 
@@ -80,21 +106,35 @@ function* jsonDeals(text: string, file: string): Generator<InputEvent> {
   } else yield { kind: 'deal', source: { file }, value: parsed.value };
 }
 
-async function* jsonlDeals(stream: Readable, file: string, first?: { line: string }): AsyncGenerator<InputEvent> {
+const decodeErrorEvent = (file: string, error: unknown): InputEvent => {
+  if (error instanceof DecodeError) return errorEvent({ file, line: error.line }, error.message);
+  throw error;
+};
+
+/** Decoded text of a byte stream, without a leading byte-order mark. */
+async function* textOf(stream: AsyncIterable<Uint8Array | string>, options: ReadOptions): AsyncGenerator<string> {
+  let first = true;
+  for await (const text of decodeStream(stream, options.encoding)) {
+    const body = first && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    first = false;
+    if (body !== '') yield body;
+  }
+}
+
+async function* jsonlDeals(chunks: AsyncIterable<string>, file: string, first?: { line: string }): AsyncGenerator<InputEvent> {
   let line = 0;
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   if (first) {
     line += 1;
     if (first.line.trim() !== '') yield { kind: 'deal', source: { file, line }, text: first.line };
   }
-  for await (const text of lines) {
-    line += 1;
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) {
-      if (text.length > 1 && text.slice(1).trim() !== '') yield { kind: 'deal', source: { file, line }, text: text.slice(1) };
-      continue;
+  try {
+    for await (const text of linesOf(chunks)) {
+      line += 1;
+      if (text.trim() === '') continue;
+      yield { kind: 'deal', source: { file, line }, text };
     }
-    if (text.trim() === '') continue;
-    yield { kind: 'deal', source: { file, line }, text };
+  } catch (error) {
+    yield decodeErrorEvent(file, error);
   }
 }
 
@@ -109,40 +149,64 @@ export function detectDelimiter(header: string): ',' | ';' | '\t' {
   return counts['\t'] > counts[','] && counts['\t'] >= counts[';'] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
 }
 
-async function* csvDeals(stream: Readable, file: string, options: ReadOptions, prefix?: string): AsyncGenerator<InputEvent> {
+async function* csvDeals(chunks: AsyncIterable<string>, file: string, options: ReadOptions, prefix?: string): AsyncGenerator<InputEvent> {
   // Read up to the first newline to pick the delimiter, then hand everything to csv-parse.
-  const chunks: Buffer[] = prefix === undefined ? [] : [Buffer.from(prefix)];
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  let head = Buffer.concat(chunks).toString('utf8');
-  while (!head.includes('\n')) {
-    const next = await iterator.next();
-    if (next.done) break;
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    chunks.push(chunk);
-    head += chunk.toString('utf8');
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: string[] = prefix === undefined ? [] : [prefix];
+  let decodeError: unknown;
+  try {
+    while (!head.some((t) => t.includes('\n'))) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(next.value);
+    }
+  } catch (error) {
+    decodeError = error;
   }
-  const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const firstLine = head.join('').split(/\r?\n/)[0] ?? '';
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(firstLine);
-  const parser = csvParse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
+  // A record csv-parse cannot read (a stray or unclosed quote) is reported with its line; the others go on.
+  const skipped: InputEvent[] = [];
+  const parser = csvParse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    trim: false,
+    skip_records_with_error: true,
+    on_skip: (error: CsvError | undefined) => {
+      const line = (error as { lines?: number } | undefined)?.lines;
+      if (error) skipped.push(errorEvent({ file, ...(line ? { line } : {}) }, `invalid CSV: ${error.message}`));
+      return undefined;
+    },
+  });
+  let stopped = false;
+  parser.once('close', () => (stopped = true));
+  const write = async (text: string) => {
+    if (stopped) return;
+    if (!parser.write(text)) await new Promise((r) => (parser.once('drain', r), parser.once('close', r)));
+  };
   const feed = (async () => {
     try {
-      for (const chunk of chunks) if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
-      for (let next = await iterator.next(); !next.done; next = await iterator.next())
-        if (!parser.write(next.value)) await new Promise((r) => parser.once('drain', r));
-      parser.end();
+      for (const text of head) await write(text);
+      if (decodeError === undefined) for (let next = await iterator.next(); !next.done && !stopped; next = await iterator.next()) await write(next.value);
     } catch (error) {
-      parser.destroy(error as Error);
+      decodeError = error;
     }
+    if (!stopped) parser.end();
   })();
   let headers: string[] | undefined;
   try {
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield* skipped.splice(0);
       if (!headers) {
         headers = record.record.map((h) => h.trim());
         const blank = headers.findIndex((h) => h === '');
         if (blank !== -1 && headers.slice(blank).some((h) => h !== '')) {
           yield errorEvent({ file, line: record.info.lines }, `column ${blank + 1} of the header row is empty`);
-          return;
+          parser.destroy();
+          break;
         }
         continue;
       }
@@ -154,6 +218,8 @@ async function* csvDeals(stream: Readable, file: string, options: ReadOptions, p
     yield errorEvent({ file, ...(e.lines ? { line: e.lines } : {}) }, `invalid CSV: ${e.message ?? String(error)}`);
   }
   await feed;
+  yield* skipped.splice(0);
+  if (decodeError !== undefined) yield decodeErrorEvent(file, decodeError);
 }
 
 async function* sheetDeals(path: string, file: string, options: ReadOptions): AsyncGenerator<InputEvent> {
@@ -175,17 +241,25 @@ async function* fileDeals(path: string, file: string, kind: InputKind | undefine
   try {
     switch (kind) {
       case 'jsonl':
-        yield* jsonlDeals(createReadStream(path), file);
+        yield* jsonlDeals(textOf(createReadStream(path), options), file);
         return;
       case 'csv':
-        yield* csvDeals(createReadStream(path), file, path.toLowerCase().endsWith('.tsv') ? { ...options, delimiter: '\t' } : options);
+        yield* csvDeals(textOf(createReadStream(path), options), file, path.toLowerCase().endsWith('.tsv') ? { ...options, delimiter: '\t' } : options);
         return;
       case 'xlsx':
         yield* sheetDeals(path, file, options);
         return;
-      case 'json':
-        yield* jsonDeals(await readFile(path, 'utf8'), file);
+      case 'json': {
+        let text: string;
+        try {
+          text = decodeBuffer(await readFile(path), options.encoding);
+        } catch (error) {
+          yield decodeErrorEvent(file, error);
+          return;
+        }
+        yield* jsonDeals(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
         return;
+      }
       default:
         yield* sniffed(createReadStream(path), file, options);
     }
@@ -199,51 +273,76 @@ async function* fileDeals(path: string, file: string, kind: InputKind | undefine
  * value means JSON Lines (streamed); `{` or `[` otherwise means one JSON document; else CSV.
  */
 async function* sniffed(stream: Readable, file: string, options: ReadOptions, forced?: InputKind): AsyncGenerator<InputEvent> {
-  if (forced === 'jsonl') return yield* jsonlDeals(stream, file);
-  if (forced === 'csv') return yield* csvDeals(stream, file, options);
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const chunks = textOf(stream, options);
+  if (forced === 'jsonl') return yield* jsonlDeals(chunks, file);
+  if (forced === 'csv') return yield* csvDeals(chunks, file, options);
+  const iterator = chunks[Symbol.asyncIterator]();
   let head = '';
   let done = false;
-  while (!head.includes('\n') && !done) {
-    const next = await iterator.next();
-    if (next.done) done = true;
-    else head += typeof next.value === 'string' ? next.value : next.value.toString('utf8');
+  let failure: unknown;
+  try {
+    while (!head.includes('\n') && !done) {
+      const next = await iterator.next();
+      if (next.done) done = true;
+      else head += next.value;
+    }
+  } catch (error) {
+    failure = error;
+    done = true;
   }
-  // Re-assemble a stream of what is left after `head`.
-  const { Readable: R } = await import('node:stream');
-  const rest = R.from((async function* () {
+  // What is left after `head`; an undecodable first line comes out of it as the error it is.
+  const rest = (async function* () {
+    if (failure !== undefined) throw failure;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })());
-  const body = head.replace(/^\uFEFF/, '');
-  const trimmed = body.trimStart();
+  })();
+  const trimmed = head.trimStart();
   if (forced === 'json' || trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    const newline = body.indexOf('\n');
-    const firstLine = newline === -1 ? body : body.slice(0, newline);
+    const newline = head.indexOf('\n');
+    const firstLine = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
     if (forced !== 'json' && firstLine.trim().startsWith('{') && parseJson(firstLine).ok) {
-      const tail = newline === -1 ? '' : body.slice(newline + 1);
-      yield* jsonlDeals(R.from((async function* () {
-        if (tail) yield Buffer.from(tail);
-        for await (const chunk of rest) yield chunk;
-      })()), file, { line: firstLine });
+      const tail = newline === -1 ? '' : head.slice(newline + 1);
+      yield* jsonlDeals((async function* () {
+        if (tail) yield tail;
+        yield* rest;
+      })(), file, { line: firstLine });
       return;
     }
-    let text = body;
-    for await (const chunk of rest) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    let text = head;
+    try {
+      for await (const chunk of rest) text += chunk;
+    } catch (error) {
+      yield decodeErrorEvent(file, error);
+      return;
+    }
     yield* jsonDeals(text, file);
     return;
   }
+  if (trimmed === '' && failure !== undefined) {
+    yield decodeErrorEvent(file, failure);
+    return;
+  }
   if (trimmed === '' && done) return;
-  yield* csvDeals(rest, file, options, body);
+  yield* csvDeals(rest, file, options, head);
 }
 
 /**
  * Every deal of the given paths, in order: each path as given, directories walked recursively and
- * sorted. File names in sources are relative to `cwd`.
+ * sorted. File names in sources are relative to `cwd`. A path that gives neither a deal nor an error
+ * (an empty file, a header-only CSV, `[]`, closed stdin, a folder with no deal file) is an error:
+ * every input named must hold at least one deal.
  */
 export async function* readInputs(paths: readonly string[], options: ReadOptions): AsyncGenerator<InputEvent> {
   for (const path of paths) {
+    let events = 0;
+    const counted = async function* (source: AsyncIterable<InputEvent>): AsyncGenerator<InputEvent> {
+      for await (const event of source) {
+        events += 1;
+        yield event;
+      }
+    };
     if (path === '-') {
-      yield* sniffed(options.stdin, '<stdin>', options, options.stdinKind);
+      yield* counted(sniffed(options.stdin, '<stdin>', options, options.stdinKind));
+      if (events === 0) yield errorEvent({ file: '<stdin>' }, 'no deals: stdin is empty');
       continue;
     }
     const absolute = resolve(options.cwd, path);
@@ -255,13 +354,23 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
       continue;
     }
     if (isDirectory) {
-      let any = false;
-      for await (const file of walk(absolute)) {
-        any = true;
-        yield* fileDeals(file, relative(options.cwd, file) || file, kindOf(file), options);
+      let files = 0;
+      for await (const found of walk(absolute)) {
+        const name = relative(options.cwd, 'file' in found ? found.file : found.path) || path;
+        if ('error' in found) {
+          events += 1;
+          yield errorEvent({ file: name }, found.error);
+          continue;
+        }
+        files += 1;
+        yield* counted(fileDeals(found.file, name, kindOf(found.file), options));
       }
-      if (!any) yield errorEvent({ file: path }, 'the directory holds no .json, .jsonl, .ndjson, .csv, .tsv or .xlsx file');
-    } else yield* fileDeals(absolute, path, kindOf(absolute), options);
+      if (files === 0 && events === 0) yield errorEvent({ file: path }, 'no deals: the directory holds no .json, .jsonl, .ndjson, .csv, .tsv or .xlsx file');
+      else if (events === 0) yield errorEvent({ file: path }, 'no deals: every file in the directory is empty');
+    } else {
+      yield* counted(fileDeals(absolute, path, kindOf(absolute), options));
+      if (events === 0) yield errorEvent({ file: path }, 'no deals: the file holds none');
+    }
   }
 }
 

@@ -3,8 +3,8 @@
  * `itemFiles` name — and validates it as untrusted data with `parsePack`. Problems come back as
  * issues naming the file and the JSON path; nothing is thrown for bad input.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parsePack, type PackIssue, type PackParse } from '../packs/load.js';
 import { parseJson } from './json.js';
 
@@ -18,6 +18,19 @@ async function readJson(path: string, label: string): Promise<{ ok: true; value:
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, issue: { file: `${label}:${parsed.line}:${parsed.column}`, path: '$', message: parsed.message } };
   return parsed;
+}
+
+/** Why `path` may not be read as a file of the pack in `dir`, or undefined when it may (or is missing). */
+async function outsideOf(dir: string, path: string): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    return undefined;
+  }
+  const inside = relative(await realpath(dir), real);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return 'is a link to a file outside the pack folder; item files must be inside it';
+  return undefined;
 }
 
 /**
@@ -49,6 +62,13 @@ export async function readPack(target: string, cwd: string): Promise<PackParse> 
         continue;
       }
       const path = join(dirname(manifestPath), name);
+      // A symlink may point anywhere: resolve it and refuse a file outside the pack folder, without
+      // reading it (its content would otherwise be echoed in a parse error).
+      const outside = await outsideOf(dirname(manifestPath), path);
+      if (outside) {
+        issues.push({ file: display(manifestPath), path: '$.itemFiles', message: `item file "${name}" ${outside}` });
+        continue;
+      }
       const item = await readJson(path, display(path));
       if (item.ok) itemFiles[name] = item.value;
       else if (!item.issue.message.startsWith('cannot read: ENOENT')) issues.push(item.issue);

@@ -1,4 +1,8 @@
-/** A fixed pool of worker threads auditing batches of deals; results come back per batch. */
+/**
+ * A pool of at most `size` worker threads auditing batches of deals; results come back per batch.
+ * A worker is started only when a batch finds every started worker busy, so a run never has more
+ * workers than batches.
+ */
 import { Worker } from 'node:worker_threads';
 import type { AuditSettings, DealEvent, DealOutcome } from './engine.js';
 
@@ -11,31 +15,42 @@ export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number; tasks: Map<number, Task> }[] = [];
   private seq = 0;
 
-  constructor(size: number, settings: AuditSettings, script: URL) {
-    for (let i = 0; i < size; i += 1) {
-      const worker = new Worker(script, { workerData: { settings } });
-      const entry = { worker, busy: 0, tasks: new Map<number, Task>() };
-      worker.on('message', (message: { seq: number; outcomes?: DealOutcome[]; error?: string }) => {
-        const task = entry.tasks.get(message.seq);
-        if (!task) return;
-        entry.tasks.delete(message.seq);
-        entry.busy -= 1;
-        if (message.error !== undefined) task.reject(new Error(message.error));
-        else task.resolve(message.outcomes!);
-      });
-      const fail = (error: Error) => {
-        for (const task of entry.tasks.values()) task.reject(error);
-        entry.tasks.clear();
-      };
-      worker.on('error', fail);
-      worker.on('exit', (code) => code !== 0 && fail(new Error(`worker exited with code ${code}`)));
-      this.workers.push(entry);
-    }
+  constructor(
+    private readonly size: number,
+    private readonly settings: AuditSettings,
+    private readonly script: URL,
+  ) {}
+
+  private start(): { worker: Worker; busy: number; tasks: Map<number, Task> } {
+    const worker = new Worker(this.script, { workerData: { settings: this.settings } });
+    const entry = { worker, busy: 0, tasks: new Map<number, Task>() };
+    worker.on('message', (message: { seq: number; outcomes?: DealOutcome[]; error?: string }) => {
+      const task = entry.tasks.get(message.seq);
+      if (!task) return;
+      entry.tasks.delete(message.seq);
+      entry.busy -= 1;
+      if (message.error !== undefined) task.reject(new Error(message.error));
+      else task.resolve(message.outcomes!);
+    });
+    const fail = (error: Error) => {
+      for (const task of entry.tasks.values()) task.reject(error);
+      entry.tasks.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => code !== 0 && fail(new Error(`worker exited with code ${code}`)));
+    this.workers.push(entry);
+    return entry;
+  }
+
+  /** How many workers have been started. */
+  get started(): number {
+    return this.workers.length;
   }
 
   /** Audits a batch on the least busy worker. */
   run(events: DealEvent[]): Promise<DealOutcome[]> {
-    const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const idle = this.workers.find((w) => w.busy === 0);
+    const entry = idle ?? (this.workers.length < this.size ? this.start() : this.workers.reduce((a, b) => (b.busy < a.busy ? b : a)));
     const seq = (this.seq += 1);
     entry.busy += 1;
     return new Promise((resolve, reject) => {

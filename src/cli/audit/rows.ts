@@ -1,6 +1,6 @@
 /** CSV and sheet rows → snapshots, through the shared flat-row convention (src/flat). */
 import type { Locale } from '../../locale/messages.js';
-import { rowToSnapshot } from '../../flat/index.js';
+import { isColumnIssue, rowToSnapshot } from '../../flat/index.js';
 import type { Row } from '../../node/inputs.js';
 import type { InputError, Source } from '../errors.js';
 
@@ -26,6 +26,8 @@ export function rowSnapshot(row: Row, source: Source, options: RowOptions): { ok
       ...(parsed.id !== undefined ? { id: parsed.id } : {}),
       ...(i.path !== '$' ? { path: i.column !== undefined ? `${i.path} (column "${i.column}")` : i.path } : {}),
       message: i.message,
+      // A bad header is every row's: reported once per file and column.
+      ...(isColumnIssue(i) ? { once: `${source.file}\u0000${i.column ?? ''}\u0000${i.message}` } : {}),
     })),
   };
 }

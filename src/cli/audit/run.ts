@@ -7,7 +7,9 @@
 import { readInputs, type InputEvent, type ReadOptions } from '../../node/inputs.js';
 import type { Writer } from '../command.js';
 import { formatterOf } from '../formatters/index.js';
-import { addInputError, addStats, emptySummary, type Summary } from '../formatters/types.js';
+import { addDuplicate, addInputError, addStats, emptySummary, type Summary } from '../formatters/types.js';
+import type { Source } from '../errors.js';
+import { severityOf } from '../policy.js';
 import { dealAuditor, type AuditSettings, type DealEvent, type DealOutcome } from './engine.js';
 import { WorkerPool } from './pool.js';
 
@@ -52,12 +54,21 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
   const state: Record<string, unknown> = {};
   if (formatter.begin) await out.write(formatter.begin(settings.context));
 
-  const take = async (outcome: DealOutcome) => {
+  // Ids seen so far (one entry per deal: the only per-deal memory the streaming audit keeps).
+  const seen = new Map<string, Source>();
+  const duplicates = severityOf(settings.policy, 'duplicate-id');
+  const take = async (outcome: DealOutcome, source: Source) => {
     if (!outcome.ok) {
       for (const e of outcome.errors) addInputError(summary, e);
       return;
     }
     addStats(summary, outcome.stats);
+    const id = outcome.stats.id;
+    if (id !== undefined && duplicates !== 'off') {
+      const first = seen.get(id);
+      if (first) addDuplicate(summary, { id, source, first, severity: duplicates });
+      else seen.set(id, source);
+    }
     const text = formatter.emit ? formatter.emit(outcome.piece, state) : outcome.piece;
     if (!formatter.streaming) pieces.push(text);
     else {
@@ -76,25 +87,29 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
         addInputError(summary, event.error);
         continue;
       }
-      await take(audit(event));
+      await take(audit(event), event.source);
     }
   } else {
     const pool = new WorkerPool(options.jobs, settings, options.workerScript);
     // Batches in flight, in input order; a read error rides along as a one-item "batch".
-    const queue: Promise<DealOutcome[]>[] = [];
+    const queue: { sources: Source[]; outcomes: Promise<DealOutcome[]> }[] = [];
     let batch: DealEvent[] = [];
     const drain = async (keep: number) => {
-      while (queue.length > keep) for (const o of await queue.shift()!) await take(o);
+      while (queue.length > keep) {
+        const { sources, outcomes } = queue.shift()!;
+        const done = await outcomes;
+        for (let i = 0; i < done.length; i++) await take(done[i]!, sources[i]!);
+      }
     };
     const send = () => {
-      if (batch.length) queue.push(pool.run(batch));
+      if (batch.length) queue.push({ sources: batch.map((e) => e.source), outcomes: pool.run(batch) });
       batch = [];
     };
     try {
       for await (const event of events as AsyncIterable<InputEvent>) {
         if (event.kind === 'error') {
           send();
-          queue.push(Promise.resolve([{ ok: false, errors: [event.error] }]));
+          queue.push({ sources: [event.error.source], outcomes: Promise.resolve([{ ok: false, errors: [event.error] }]) });
         } else {
           batch.push(event);
           if (batch.length >= BATCH) send();

@@ -1,15 +1,14 @@
 /** `dealqual audit <paths…>`: ESLint for deals. */
-import { createWriteStream } from 'node:fs';
-import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { intFlag, parse } from '../args.js';
 import { runAudit } from '../audit/run.js';
 import type { AuditSettings } from '../audit/engine.js';
 import type { Command, CliIO, Writer } from '../command.js';
+import { openOutput, refuseInputAsOutput, type OutputFile } from '../output-file.js';
 import { UsageError } from '../errors.js';
 import { FORMAT_NAMES, formatterOf } from '../formatters/index.js';
 import { inputErrorsText } from '../formatters/stylish.js';
 import { overThresholds } from '../formatters/types.js';
-import { endStream, streamWriter } from '../node-io.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 import { auditSettingsOf } from '../collect.js';
 import type { InputKind } from '../../node/inputs.js';
@@ -34,6 +33,18 @@ ${COMMON_USAGE}
 
 Exit codes: 0 clean · 1 problems over the thresholds · 2 usage error, or an input that could
 not be read or validated (listed after every other deal). See docs/cli.md.`;
+
+/**
+ * Worker threads for `--jobs N`: at most one per CPU (more only contend for the same cores and
+ * multiply memory), said on stderr when the request is cut. The pool starts a worker only when a
+ * batch of deals is waiting for one, so a small input never starts more than it needs.
+ */
+async function workerCount(requested: number, io: CliIO): Promise<number> {
+  const cpus = availableParallelism();
+  if (requested <= cpus) return requested;
+  await io.stderr.write(`dealqual: --jobs ${requested} capped at ${cpus}, the number of CPUs\n`);
+  return cpus;
+}
 
 export const audit: Command = {
   name: 'audit',
@@ -66,7 +77,7 @@ export const audit: Command = {
     const stdinKind = values['stdin-format'] as InputKind | undefined;
     if (stdinKind !== undefined && !['json', 'jsonl', 'csv'].includes(stdinKind))
       throw new UsageError(`--stdin-format expects json, jsonl or csv, got "${stdinKind}"`);
-    const jobs = intFlag(values.jobs, '--jobs', 1) ?? 1;
+    const requestedJobs = intFlag(values.jobs, '--jobs', 1) ?? 1;
     const maxWarningsFlag = intFlag(values['max-warnings'], '--max-warnings', -1);
     const settings = await resolveSettings(values, io.cwd, io.stderr);
     const maxWarnings = maxWarningsFlag ?? settings.maxWarnings;
@@ -85,42 +96,47 @@ export const audit: Command = {
     };
 
     let out: Writer = io.stdout;
-    let close = async () => {};
+    let file: OutputFile | undefined;
     let xlsx: ReturnType<typeof xlsxOutput> | undefined;
+    if (toFile) {
+      await refuseInputAsOutput(values.output!, positionals, io.cwd, '-o');
+      file = await openOutput(values.output!, io.cwd);
+    }
     if (format === 'xlsx') {
-      xlsx = xlsxOutput(resolve(io.cwd, values.output!), {
+      xlsx = xlsxOutput(file!.path, {
         ...(settings.mapping ? { mapping: settings.mapping } : {}),
         items: packObjects(settings.packs).flatMap((p) => p.items.map((i) => i.id)),
       });
       out = xlsx.writer;
-    } else if (toFile) {
-      const stream = createWriteStream(resolve(io.cwd, values.output!));
-      await new Promise<void>((ok, fail) => {
-        stream.once('open', () => ok());
-        stream.once('error', (e: NodeJS.ErrnoException) => fail(new UsageError(`cannot write ${values.output}: ${e.code ?? e.message}`)));
-      });
-      out = streamWriter(stream);
-      close = () => endStream(stream);
-    }
+    } else if (file) out = file.writer;
     // Progress only where it cannot mix with the report: stderr a TTY, the report elsewhere.
     const progress = io.stderrIsTTY && (toFile || !io.stdoutIsTTY) ? progressMeter(io.stderr) : undefined;
-    const summary = await runAudit(positionals, auditSettings, {
-      jobs,
-      out,
-      read: {
-        cwd: io.cwd,
-        stdin: io.stdin,
-        ...(stdinKind ? { stdinKind } : {}),
-        ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
-        ...(values.sheet ? { sheet: values.sheet } : {}),
-        readSheet,
-      },
-      ...(progress ? { progress: progress.update } : {}),
-      workerScript: new URL('./cli-worker.js', import.meta.url),
-    });
-    await progress?.done();
-    if (xlsx) await xlsx.finish();
-    await close();
+    let summary;
+    try {
+      const jobs = await workerCount(requestedJobs, io);
+      summary = await runAudit(positionals, auditSettings, {
+        jobs,
+        out,
+        read: {
+          cwd: io.cwd,
+          stdin: io.stdin,
+          ...(stdinKind ? { stdinKind } : {}),
+          ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
+          ...(settings.encoding ? { encoding: settings.encoding } : {}),
+          ...(values.sheet ? { sheet: values.sheet } : {}),
+          readSheet,
+        },
+        ...(progress ? { progress: progress.update } : {}),
+        workerScript: new URL('./cli-worker.js', import.meta.url),
+      });
+      await progress?.done();
+      if (xlsx) await xlsx.finish(values.output!);
+      await file?.commit();
+    } catch (error) {
+      // The previous report stays as it was.
+      await file?.abort();
+      throw error;
+    }
     const errors = inputErrorsText(summary, io.stderrIsTTY && !io.env.NO_COLOR);
     if (errors) await io.stderr.write(errors);
     if (summary.inputErrors.length + summary.moreInputErrors > 0) return 2;

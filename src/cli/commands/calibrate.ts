@@ -3,12 +3,12 @@
  * deals (src/model/calibrate.ts), cross-validates it against the uncalibrated model and the base rate,
  * writes the calibrated model file and prints the report.
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { calibrate, crossValidate, MAX_SD, MIN_SD, type CrossValidationReport, type ScoreSummary } from '../../model/calibrate.js';
 import { prepareHistory } from '../../model/history.js';
 import type { Model } from '../../model/prior.js';
 import { readInputs } from '../../node/inputs.js';
+import { reservedMessage, reservedSegment } from '../../flat/keys.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
 import { evaluateOptions, rowOptions, snapshotOf } from '../audit/engine.js';
@@ -18,6 +18,7 @@ import { inputErrorText, UsageError, type InputError } from '../errors.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 import { readSheet } from '../sheets.js';
 import { readUserText } from '../user-file.js';
+import { refuseInputAsOutput, writeOutput } from '../output-file.js';
 
 const usage = `Usage: dealqual calibrate <history…> [--out model.json] [options]
 
@@ -63,6 +64,7 @@ async function readMapping(path: string, cwd: string): Promise<Record<string, st
     throw new UsageError(`${path}: a mapping is a JSON object of column header → snapshot field, e.g. { "Opportunity ID": "id", "Competitors": "custom.competitors" }`);
   for (const [header, target] of Object.entries(value))
     if (typeof target !== 'string') throw new UsageError(`${path}: $[${JSON.stringify(header)}]: expected a snapshot field path (text) or "-", got ${JSON.stringify(target)}`);
+    else if (reservedSegment(target) !== undefined) throw new UsageError(`${path}: $[${JSON.stringify(header)}]: ${reservedMessage(reservedSegment(target)!)}`);
   return value as Record<string, string>;
 }
 
@@ -128,6 +130,7 @@ export const calibrateCommand: Command = {
     const priorSd = values['prior-sd'] === undefined ? undefined : Number(values['prior-sd']);
     if (priorSd !== undefined && !(priorSd >= MIN_SD && priorSd <= MAX_SD)) throw new UsageError(`--prior-sd expects a number from ${MIN_SD} to ${MAX_SD} (log-odds), got "${values['prior-sd']}"`);
     const settings = await resolveSettings(values, io.cwd, io.stderr);
+    if (values.out) await refuseInputAsOutput(values.out, positionals, io.cwd, '--out');
     if (values.mapping) settings.mapping = await readMapping(values.mapping, io.cwd);
     const model = settings.model;
 
@@ -135,7 +138,7 @@ export const calibrateCommand: Command = {
     const rows = rowOptions(audit);
     const history: unknown[] = [];
     const errors: InputError[] = [];
-    for await (const event of readInputs(positionals, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(values.sheet ? { sheet: values.sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}) })) {
+    for await (const event of readInputs(positionals, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(values.sheet ? { sheet: values.sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}), ...(settings.encoding ? { encoding: settings.encoding } : {}) })) {
       if (event.kind === 'error') {
         errors.push(event.error);
         continue;
@@ -165,11 +168,7 @@ export const calibrateCommand: Command = {
     let out: string | undefined;
     if (values.out) {
       out = values.out;
-      try {
-        await writeFile(resolve(io.cwd, out), JSON.stringify(fitted.file, null, 2) + '\n');
-      } catch (error) {
-        throw new UsageError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
+      await writeOutput(out, io.cwd, JSON.stringify(fitted.file, null, 2) + '\n');
     }
     const changes = changesOf(prepared.current, fitted.model);
     if (format === 'json') {

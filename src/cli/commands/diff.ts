@@ -8,8 +8,9 @@ import type { Result } from '../../result.js';
 import { parse } from '../args.js';
 import { collect } from '../collect.js';
 import type { Command } from '../command.js';
-import { inputErrorText, UsageError } from '../errors.js';
+import { inputErrorText, sourceLabel, UsageError, type InputError, type Source } from '../errors.js';
 import { pct } from '../policy.js';
+import { printable, printableLines } from '../terminal.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 
 const usage = `Usage: dealqual diff <old> <new> [--format text|json] [options]
@@ -76,9 +77,19 @@ export const diff: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
     const settings = await resolveSettings(values, io.cwd, io.stderr);
     const [before, after] = [await collect([positionals[0]!], settings, io, values.sheet), await collect([positionals[1]!], settings, io, values.sheet)];
+    // Deals are matched by id: an id twice on one side would hide one of them, so it is an input error.
+    const duplicates: InputError[] = [];
     const byId = (list: typeof before.deals) => {
       const map = new Map<string, Result>();
-      for (const d of list) map.set(d.result.id, d.result);
+      const where = new Map<string, Source>();
+      for (const d of list) {
+        const first = where.get(d.result.id);
+        if (first) duplicates.push({ source: d.source, id: d.result.id, message: `duplicate deal id: ${sourceLabel(first)} has the same id; diff matches deals by id, so each id may appear once per side` });
+        else {
+          where.set(d.result.id, d.source);
+          map.set(d.result.id, d.result);
+        }
+      }
       return map;
     };
     const old = byId(before.deals);
@@ -108,11 +119,11 @@ export const diff: Command = {
       }
       const changed = diffs.filter((d) => d.change !== 'same').length;
       out.push(`${changed} of ${diffs.length} deals changed; ${regressions} ${regressions === 1 ? 'regression' : 'regressions'}`);
-      await io.stdout.write(out.join('\n') + '\n');
+      await io.stdout.write(printableLines(out).join('\n') + '\n');
     }
-    const errors = [...before.errors, ...after.errors];
+    const errors = [...before.errors, ...after.errors, ...duplicates];
     if (errors.length) {
-      await io.stderr.write(errors.map((e) => `error  ${inputErrorText(e)}`).join('\n') + '\n');
+      await io.stderr.write(errors.map((e) => `error  ${printable(inputErrorText(e))}`).join('\n') + '\n');
       return 2;
     }
     return regressions > 0 ? 1 : 0;

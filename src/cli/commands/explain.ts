@@ -10,6 +10,7 @@ import type { Command } from '../command.js';
 import { inputErrorText, sourceLabel, UsageError } from '../errors.js';
 import { packObjects } from '../packs.js';
 import { pct } from '../policy.js';
+import { printable, printableLines } from '../terminal.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 
 const usage = `Usage: dealqual explain <file> [--id ID] [--format text|json] [options]
@@ -48,7 +49,7 @@ export const explain: Command = {
     const relevant = wanted === undefined ? errors : errors.filter((e) => e.id === wanted);
     if (matching.length === 0) {
       if (relevant.length) {
-        await io.stderr.write(relevant.map((e) => `error  ${inputErrorText(e)}`).join('\n') + '\n');
+        await io.stderr.write(relevant.map((e) => `error  ${printable(inputErrorText(e))}`).join('\n') + '\n');
         return 2;
       }
       throw new UsageError(wanted === undefined ? `no deal in ${positionals[0]}` : `no deal "${wanted}" in ${positionals[0]}; ids: ${deals.slice(0, 10).map((d) => d.result.id).join(', ')}${deals.length > 10 ? ', …' : ''}`);
@@ -107,9 +108,9 @@ export const explain: Command = {
       out.push(`  ${i + 1}. ${m.item}${m.star ? '★' : ''} (${m.rating}, step ${m.step}) +${(m.gain * 100).toFixed(1)} pts  ${pick(locale, m.title)}`);
       for (const s of m.signals.slice(0, 3)) out.push(`       ${s.n}) ${pick(locale, s)}`);
     });
-    await io.stdout.write(out.join('\n') + '\n');
+    await io.stdout.write(printableLines(out).join('\n') + '\n');
     if (relevant.length) {
-      await io.stderr.write(relevant.map((e) => `error  ${inputErrorText(e)}`).join('\n') + '\n');
+      await io.stderr.write(relevant.map((e) => `error  ${printable(inputErrorText(e))}`).join('\n') + '\n');
       return 2;
     }
     return 0;

@@ -3,8 +3,21 @@ import { inputErrorText, sourceLabel } from '../errors.js';
 import { pct } from '../policy.js';
 import { MILESTONES, money, type Formatter } from './types.js';
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+/**
+ * Data as inert markdown text in a table cell or list item: HTML (`<img …>`) becomes entities; the
+ * characters of links, images, emphasis, code and tables are backslash-escaped; line breaks become
+ * spaces (a row is one line).
+ * @example cell('[x](https://e.test) <img src=x> a|b') // '\\[x\\](https://e.test) &lt;img src=x&gt; a\\|b'
+ */
+export const cell = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_~[\]|]/g, '\\$&')
+    .replace(/\r\n?|\n/g, ' ');
+/** Data in a code span: backticks cannot be escaped there, so they become quotes; line breaks spaces. */
+const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/\r\n?|\n/g, ' ') + '`';
 
 export const markdown: Formatter = {
   name: 'markdown',
@@ -45,11 +58,14 @@ export const markdown: Formatter = {
         if (piece.length > cut + 1) details.push(piece.slice(cut + 1));
       }
       out.push('');
-      if (details.length) out.push('### Problems', '', ...details);
+      // Loops, not push(...details): spreading 100,000s of arguments overflows the call stack.
+      if (details.length) out.push('### Problems', '');
+      for (const detail of details) out.push(detail);
     }
     const bad = summary.inputErrors.length + summary.moreInputErrors;
     if (bad) {
-      out.push('### Inputs that could not be read', '', ...summary.inputErrors.map((e) => `- ❌ ${cell(inputErrorText(e))}`));
+      out.push('### Inputs that could not be read', '');
+      for (const e of summary.inputErrors) out.push(`- ❌ ${cell(inputErrorText(e))}`);
       if (summary.moreInputErrors) out.push(`- … and ${summary.moreInputErrors} more`);
       out.push('');
     }

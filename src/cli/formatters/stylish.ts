@@ -1,6 +1,7 @@
 /** The default format: per deal its stage, milestone, probability, MAN class and problems; then a summary. */
 import { inputErrorText, sourceLabel } from '../errors.js';
 import { pct } from '../policy.js';
+import { printable } from '../terminal.js';
 import { MILESTONES, money, type AuditRecord, type FormatContext, type Formatter, type Summary } from './types.js';
 
 const ansi = (code: string) => (on: boolean, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -22,10 +23,10 @@ function dealText(record: AuditRecord, context: FormatContext): string {
     pct(result.probability),
     ...(result.man ? [`MAN ${result.man.class}`] : []),
   ].join(' · ');
-  const lines = [`${underline(c, sourceLabel(record.source))}`, `  ${bold(c, result.id)}  ${head}`];
+  const lines = [`${underline(c, printable(sourceLabel(record.source)))}`, `  ${bold(c, printable(result.id))}  ${head}`];
   for (const p of problems) {
     const label = p.severity === 'error' ? red(c, 'error') : yellow(c, 'warn ');
-    lines.push(`    ${label}  ${p.message}  ${dim(c, p.rule)}`);
+    lines.push(`    ${label}  ${printable(p.message)}  ${dim(c, p.rule)}`);
   }
   return lines.join('\n') + '\n\n';
 }
@@ -65,10 +66,14 @@ export const stylish: Formatter = {
   end: (summary, context) => stylishSummary(summary, context),
 };
 
-/** Input errors as stylish lines (always printed on stderr, after every deal). */
+/** Duplicate ids and input errors as stylish lines (always printed on stderr, after every deal). */
 export function inputErrorsText(summary: Summary, color: boolean): string {
-  if (summary.inputErrors.length === 0) return '';
-  const lines = summary.inputErrors.map((e) => `${red(color, 'error')}  ${inputErrorText(e)}`);
+  const lines = (summary.duplicates ?? []).map(
+    (d) =>
+      `${d.severity === 'error' ? red(color, 'error') : yellow(color, 'warn ')}  ${printable(`${sourceLabel(d.source)} (deal ${d.id}): the id ${JSON.stringify(d.id)} is also the id of the deal at ${sourceLabel(d.first)}`)}  ${dim(color, 'duplicate-id')}`,
+  );
+  for (const e of summary.inputErrors) lines.push(`${red(color, 'error')}  ${printable(inputErrorText(e))}`);
+  if (lines.length === 0) return '';
   if (summary.moreInputErrors > 0) lines.push(`… and ${summary.moreInputErrors} more input errors`);
   return lines.join('\n') + '\n';
 }

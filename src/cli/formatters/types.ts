@@ -6,7 +6,7 @@
 import type { Locale } from '../../locale/messages.js';
 import type { Result } from '../../result.js';
 import type { Row } from '../../node/inputs.js';
-import type { InputError, Source } from '../errors.js';
+import { addOnce, type InputError, type Source } from '../errors.js';
 import type { Problem } from '../policy.js';
 
 /** One audited deal. */
@@ -43,10 +43,25 @@ export interface Summary {
   inputErrors: InputError[];
   /** Input errors beyond those kept in `inputErrors`. */
   moreInputErrors: number;
+  /** Deals with the id of an earlier deal (kept up to MAX_KEPT_INPUT_ERRORS; all are counted). */
+  duplicates?: Duplicate[];
+  /** Errors reported once (a bad column), by their `once` key: repeats are counted there. */
+  onceErrors?: Map<string, InputError>;
+}
+
+/** A deal whose id an earlier deal of the same run already has (rule `duplicate-id`). */
+export interface Duplicate {
+  id: string;
+  source: Source;
+  /** Where the id was first seen. */
+  first: Source;
+  severity: 'warn' | 'error';
 }
 
 /** Per-deal counters, small enough to pass back from a worker. */
 export interface DealStats {
+  /** The deal id (duplicate ids are found on the main thread, in input order). */
+  id?: string;
   step: number;
   milestone: string;
   probability: number;
@@ -86,6 +101,7 @@ export function statsOf(record: AuditRecord): DealStats {
   let warnings = 0;
   for (const p of record.problems) p.severity === 'error' ? (errors += 1) : (warnings += 1);
   return {
+    id: record.result.id,
     step: record.result.stage.step,
     milestone: record.result.stage.milestone,
     probability: record.result.probability,
@@ -113,8 +129,24 @@ export function addStats(summary: Summary, s: DealStats): void {
 
 export const MAX_KEPT_INPUT_ERRORS = 1000;
 
+/**
+ * Counts a `duplicate-id` problem: a deal with the id of an earlier deal. It is a problem of the
+ * input set, not of either deal, so it is listed on stderr with the input errors; its severity
+ * (default warn) counts toward the exit code like any other problem.
+ */
+export function addDuplicate(summary: Summary, duplicate: Duplicate): void {
+  if (duplicate.severity === 'error') summary.errors += 1;
+  else summary.warnings += 1;
+  const list = (summary.duplicates ??= []);
+  if (list.length < MAX_KEPT_INPUT_ERRORS) list.push(duplicate);
+}
+
 export function addInputError(summary: Summary, error: InputError): void {
-  if (summary.inputErrors.length < MAX_KEPT_INPUT_ERRORS) summary.inputErrors.push(error);
+  if (error.once !== undefined && summary.onceErrors?.has(error.once)) {
+    addOnce(summary.inputErrors, summary.onceErrors, error);
+    return;
+  }
+  if (summary.inputErrors.length < MAX_KEPT_INPUT_ERRORS) addOnce(summary.inputErrors, (summary.onceErrors ??= new Map()), error);
   else summary.moreInputErrors += 1;
 }
 
@@ -122,10 +154,17 @@ export function addInputError(summary: Summary, error: InputError): void {
 export const overThresholds = (summary: Summary, maxWarnings: number | undefined): boolean =>
   summary.errors > 0 || (maxWarnings !== undefined && maxWarnings >= 0 && summary.warnings > maxWarnings);
 
-/** Whole-number amount with thousands separators, independent of the host locale. */
+/**
+ * Whole-number amount with thousands separators, independent of the host locale; every digit of a
+ * large amount is written out. A sum beyond the largest double (about 1.8e308) says it overflowed.
+ * @example money(1234567.4) // '1,234,567'
+ * @example money(Infinity) // 'more than 1.8e308 (the sum overflowed)'
+ */
 export const money = (n: number): string => {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'not a number' : `${n < 0 ? 'less than -1.8e308' : 'more than 1.8e308'} (the sum overflowed)`;
   const r = Math.round(n);
-  return (r < 0 ? '-' : '') + String(Math.abs(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = Math.abs(r) < 1e21 ? String(Math.abs(r)) : BigInt(Math.abs(r)).toString();
+  return (r < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 };
 
 export const MILESTONES = ['lead', 'opportunity', 'project', 'won', 'lost'] as const;

@@ -1,0 +1,177 @@
+/**
+ * Report files (`audit -o`, `calibrate --out`): written to a temporary file beside the target and
+ * renamed over it only when the run finishes, so Ctrl-C, a crash, a full disk or a bad flag never
+ * leave a truncated report (the previous one stays). A target that is not a regular file (a device
+ * such as /dev/stdout, a pipe) is written directly. A target that is one of the run's inputs is
+ * refused before anything is read.
+ */
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { chmod, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Writer } from './command.js';
+import { UsageError } from './errors.js';
+import { kindOf } from '../node/inputs.js';
+
+const cannot = (display: string, error: unknown) =>
+  new UsageError(`cannot write ${display}: ${(error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error)}`);
+
+const real = async (path: string): Promise<string | undefined> => {
+  try {
+    return await realpath(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Refuses an output file that is one of the inputs (compared by real path, so a symlink or `./x`
+ * spelling does not slip through), or a deal file inside an input folder.
+ * @param flag how the message names the flag, e.g. `-o`
+ */
+export async function refuseInputAsOutput(output: string, inputs: readonly string[], cwd: string, flag: string): Promise<void> {
+  const target = await real(resolve(cwd, output));
+  if (target === undefined) return;
+  for (const input of inputs) {
+    if (input === '-') continue;
+    const source = await real(resolve(cwd, input));
+    if (source === undefined) continue;
+    if (source === target) throw new UsageError(`${flag} ${output} is also an input: writing the report would overwrite the deals it reads; choose another file`);
+    const inside = relative(source, target);
+    const walked = inside !== '' && !inside.startsWith('..') && !inside.split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
+    if (walked && (await stat(source)).isDirectory() && kindOf(target))
+      throw new UsageError(`${flag} ${output} is a deal file inside the input folder ${input}: writing the report would overwrite an input; choose another file`);
+  }
+}
+
+/** Temporary files not yet renamed into place: removed when the process ends early. */
+const pending = new Set<string>();
+const removePending = () => {
+  for (const path of pending) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  }
+  pending.clear();
+};
+const onSignal = (signal: NodeJS.Signals) => {
+  removePending();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+function track(path: string): void {
+  if (pending.size === 0) {
+    process.once('exit', removePending);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  pending.add(path);
+}
+function untrack(path: string): void {
+  pending.delete(path);
+  if (pending.size === 0) {
+    process.removeListener('exit', removePending);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+export interface OutputFile {
+  /** Where to write now: the temporary file (or the target itself when it is a device or pipe). */
+  path: string;
+  /** A text writer on `path`; a failed write is a UsageError "cannot write …". */
+  writer: Writer;
+  /** Finishes writing and renames the file into place. */
+  commit(): Promise<void>;
+  /** Drops the temporary file; the previous report stays. */
+  abort(): Promise<void>;
+}
+
+async function targetIsSpecial(target: string): Promise<boolean> {
+  try {
+    return !(await stat(target)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens a report file for writing through a temporary file in the target's folder.
+ * @param display how messages name the file (as the user wrote it)
+ */
+export async function openOutput(output: string, cwd: string, display = output): Promise<OutputFile> {
+  const target = resolve(cwd, output);
+  const direct = await targetIsSpecial(target);
+  const path = direct ? target : join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  let stream: WriteStream | undefined;
+  let failure: unknown;
+  const open = () =>
+    (stream ??= (() => {
+      const s = createWriteStream(path, { flags: direct ? 'w' : 'wx' });
+      s.on('error', (error) => (failure ??= error));
+      return s;
+    })());
+  if (!direct) track(path);
+  await new Promise<void>((ok, fail) => {
+    const s = open();
+    s.once('open', () => ok());
+    s.once('error', (error) => fail(cannot(display, error)));
+  }).catch(async (error) => {
+    untrack(path);
+    throw error;
+  });
+  // Each write resolves once the text is handed to the file (its callback), so a failure such as
+  // ENOSPC rejects the write that met it rather than leaving a 'drain' that never comes.
+  const writer: Writer = {
+    write: (text) =>
+      new Promise<void>((ok, fail) => {
+        if (failure) return fail(cannot(display, failure));
+        open().write(text, (error) => (error ? fail(cannot(display, (failure ??= error))) : ok()));
+      }),
+  };
+  const end = () =>
+    new Promise<void>((ok, fail) => {
+      if (failure) return fail(cannot(display, failure));
+      const s = open();
+      s.once('error', (error) => fail(cannot(display, error)));
+      s.end((error?: Error | null) => (error || failure ? fail(cannot(display, error ?? failure)) : ok()));
+    });
+  const abort = async () => {
+    stream?.destroy();
+    if (!direct) {
+      await unlink(path).catch(() => undefined);
+      untrack(path);
+    }
+  };
+  return {
+    path,
+    writer,
+    abort,
+    async commit() {
+      try {
+        await end();
+        if (!direct) {
+          const mode = await stat(target).then((s) => s.mode & 0o777, () => undefined);
+          if (mode !== undefined) await chmod(path, mode);
+          await rename(path, target);
+        }
+      } catch (error) {
+        await abort();
+        throw error instanceof UsageError ? error : cannot(display, error);
+      }
+      untrack(path);
+    },
+  };
+}
+
+/** Writes a whole text file through a temporary file (calibrate --out). */
+export async function writeOutput(output: string, cwd: string, text: string): Promise<void> {
+  const file = await openOutput(output, cwd);
+  try {
+    await file.writer.write(text);
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+  await file.commit();
+}
