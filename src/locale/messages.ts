@@ -16,11 +16,13 @@ const en: Table = {
   'reason.stale': 'Stale since {date}: older than the {days}-day window, so C drops to F.',
   'reason.unsupported': 'Unsupported claim: answered C with no supporting fact or evidence.',
   'reason.nothing-known': 'Nothing known: no facts, evidence or answer.',
+  'reason.same-fact': 'Nothing of its own: takes {rating} from {item}, which reads the same fact.',
   'finding.contradiction': '{item}: the answer says {answer} but the facts show {rating}; the facts win.',
   'finding.cross-pack-contradiction': 'Answers disagree about the same fact: {first} is {firstRating} but {second} is {secondRating}.',
   'finding.unsupported': '{item} is answered C with no supporting fact or evidence.',
   'finding.stale': '{item}: the latest answer or evidence is from {date}, older than the {days}-day window.',
   'finding.red-flag': 'Red flag on {item}: {reason}',
+  'finding.decisive': 'Decisive red flag on {item}: {reason} This holds the deal at step {step} and vetoes the probability.',
   'issue.invalid': '{path}: {problem}',
 };
 
@@ -33,11 +35,13 @@ const zh: Table = {
   'reason.stale': '自 {date} 起已过期:超过 {days} 天的时效窗口,C 降为 F。',
   'reason.unsupported': '无依据的判断:自评为 C,但没有支持的事实或证据。',
   'reason.nothing-known': '一无所知:没有事实、证据或自评。',
+  'reason.same-fact': '本项没有自己的事实、证据或自评:沿用读同一事实的 {item} 的评级 {rating}。',
   'finding.contradiction': '{item}:自评为 {answer},但事实显示为 {rating};以事实为准。',
   'finding.cross-pack-contradiction': '对同一事实的自评互相矛盾:{first} 为 {firstRating},而 {second} 为 {secondRating}。',
   'finding.unsupported': '{item} 自评为 C,但没有支持的事实或证据。',
   'finding.stale': '{item}:最新的自评或证据日期为 {date},超过 {days} 天的时效窗口。',
   'finding.red-flag': '{item} 出现危险信号:{reason}',
+  'finding.decisive': '{item} 出现决定性危险信号:{reason} 项目停在第 {step} 步,赢率被否决。',
   'issue.invalid': '{path}:{problem}',
 };
 

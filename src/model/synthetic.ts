@@ -72,11 +72,14 @@ export function syntheticHistory(options: SyntheticOptions): SyntheticHistory {
       const u = random.next();
       answers[item.id] = u < pc ? 'C' : u < pc + 0.3 * (1 - pc) ? 'F' : 'W';
     }
+    // A risk item answered W is a red flag shown by evidence against us (a W answer alone reads as unknown).
+    const against = items.filter((item) => item.kind === 'risk' && answers[item.id] === 'W').map((item) => ({ item: item.id, date: asOf, against: true }));
     const snapshot: SnapshotInput = {
       id: `S-${String(d + 1).padStart(width, '0')}`,
       asOf,
       procurement: { tender: random.next() < (options.tenderShare ?? 0.3) },
       answers,
+      ...(against.length > 0 ? { evidence: against } : {}),
     };
     const result = evaluateSync(snapshot, { packs, model: truth });
     if (!result.ok) throw new Error(`synthetic snapshot ${snapshot.id} is invalid: ${JSON.stringify(result.issues)}`);
