@@ -221,7 +221,7 @@ function countsOf(history: PreparedHistory): Record<string, ItemCounts> {
       const r = deal.ratings[i]!;
       if (r === C) c.C++;
       else if (r === F) c.F++;
-      else if (r === W) c.W++;
+      else if (r === W || r === WA) c.W++;
     }
     counts[item.id] = c;
   });
