@@ -14,6 +14,7 @@ export type Milestone = 'lead' | 'opportunity' | 'project' | 'won' | 'lost';
  * - `stale`: the answer or evidence dates from before the staleness window (`date`, `days`)
  * - `unsupported`: a C answer with no supporting fact or evidence (`requireEvidence`)
  * - `nothing-known`: no facts, no evidence, no answer
+ * - `same-fact`: nothing of its own; the rating of the item it names in `sameFactAs` (`item`, `rating`)
  */
 export type ReasonCode =
   | 'facts'
@@ -23,7 +24,8 @@ export type ReasonCode =
   | 'answer'
   | 'stale'
   | 'unsupported'
-  | 'nothing-known';
+  | 'nothing-known'
+  | 'same-fact';
 
 /**
  * A reason that is the same for every deal (a rule's observation whose text quotes no fact of the
@@ -45,6 +47,8 @@ export interface ItemResult {
   reason: Reason;
   /** Log-odds this item adds to the probability's logit. */
   contribution: number;
+  /** Present when a decisive item is W from facts or evidence: the veto part of `contribution` (≤ 0). */
+  veto?: number;
 }
 
 export interface MissingItem {
@@ -76,7 +80,7 @@ export interface StepProgress {
   C: number;
   F: number;
   W: number;
-  /** Items that gate the step (its ★ items, or all of them where it has none) and are not C. */
+  /** Items that gate the step (its ★ items, or all of them where it has none) and are not C, then decisive items W from facts or evidence. */
   open: string[];
 }
 

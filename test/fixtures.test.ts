@@ -31,6 +31,8 @@ interface Intended {
   requireEvidence?: string[];
   /** The step under `{ requireEvidence: true }`, where unsupported claims move the deal back. */
   requireEvidenceStep?: number;
+  /** Issue 12: the probability band the deal must land in, [low, high]. */
+  band?: [number, number];
 }
 
 /** What each deal is written to show; keep in step with docs/fixtures.md. */
@@ -70,11 +72,21 @@ const DEALS: Record<string, Intended> = {
   },
   '13-pharmacy-chain-stale.json': { lang: 'zh', step: 3, milestone: 'project', man: 'M-A-N', findings: ['stale s3.4', 'stale s3.2'] },
   '14-ceramics-cold-inquiry.json': { lang: 'en', step: 1, milestone: 'lead', man: 'm-a-n' },
-  '15-housing-fund-tender-lost.json': { lang: 'zh', step: 6, milestone: 'lost', man: 'M-A-N' },
+  '15-housing-fund-tender-lost.json': { lang: 'zh', step: 5, milestone: 'lost', man: 'M-A-N', findings: ['red-flag s5.6', 'red-flag s6.1'] },
   '16-semiconductor-woc-won.json': { lang: 'en', step: 7, milestone: 'won', man: 'M-A-N' },
   '17-logistics-park-refresh-no-need.json': { lang: 'en', step: 1, milestone: 'lead', man: 'M-A-n' },
   '18-county-hospital-old-friend.json': { lang: 'zh', step: 1, milestone: 'lead', man: 'm-A-n' },
   '19-fund-manager-channel-budget.json': { lang: 'en', step: 1, milestone: 'lead', man: 'M-a-n' },
+  // Issue 12: decisive negatives, rules faithful to their item text, one fact one answer.
+  '20-machinery-group-hostile-final-say.json': { lang: 'zh', step: 5, milestone: 'project', man: 'M-a-N', findings: ['red-flag s5.4', 'red-flag s5.7'], band: [0, 0.25] },
+  '21-logistics-chairman-channel-competitor.json': { lang: 'en', step: 5, milestone: 'project', man: 'M-A-N', findings: ['red-flag s5.6'], band: [0, 0.25] },
+  '22-pharma-vp-black-material.json': { lang: 'zh', step: 5, milestone: 'project', man: 'M-A-N', findings: ['red-flag s5.4'], band: [0, 0.25] },
+  '23-public-security-tender-competitor-specs.json': { lang: 'zh', step: 6, milestone: 'project', man: 'M-A-N', findings: ['red-flag s6.1'], band: [0, 0.25] },
+  '24-fintech-coach-withholding.json': { lang: 'en', step: 4, milestone: 'project', man: 'M-A-N' },
+  '25-answers-only-all-c-manufacturer.json': { lang: 'zh', step: 7, milestone: 'project', man: 'M-A-N', requireEvidence: ['unsupported s1.1'], requireEvidenceStep: 1 },
+  '26-ecommerce-budget-third-below-quote.json': { lang: 'en', step: 7, milestone: 'project', man: 'M-A-N', findings: ['red-flag bant.budget'], band: [0.6, 0.85] },
+  '27-public-hospital-tender-default.json': { lang: 'zh', step: 6, milestone: 'project', man: 'M-A-N' },
+  '28-university-lost-trial-no-edge.json': { lang: 'en', step: 3, milestone: 'project', man: 'M-A-N', findings: ['red-flag s3.2', 'red-flag s3.3'], band: [0, 0.6] },
 };
 
 /** Each broken file and the JSON path of the issue it is meant to raise (null: the text is not JSON). */
@@ -137,6 +149,12 @@ describe('fixtures/deals', () => {
       expect(findingKeys(strict.get(file)!)).toEqual(expect.arrayContaining(intended.requireEvidence ?? []));
       // Deals backed by facts and fresh evidence keep their stage under requireEvidence.
       expect(strict.get(file)!.stage.step).toBe(intended.requireEvidenceStep ?? intended.step);
+    });
+
+    it('lands in its probability band, where it has one', () => {
+      const [low, high] = intended.band ?? [0, 1];
+      expect(result.probability).toBeGreaterThanOrEqual(low);
+      expect(result.probability).toBeLessThanOrEqual(high);
     });
 
     it('is written in the intended language', () => {

@@ -5,7 +5,7 @@
 import { format, pick, type Locale } from '../locale/messages.js';
 import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
-import { rateItem, REASONS, type RateContext, type Rated } from '../engine/rate.js';
+import { NOTHING_KNOWN, observedAgainst, rateItem, REASONS, sameFactRated, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
 import { readPath } from '../engine/path.js';
 import { contribution, sigmoid, type Model } from '../model/prior.js';
@@ -110,14 +110,25 @@ function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[],
       out[position] = rateItem(items[i]!, observed, evidence?.[position] ?? NO_EVIDENCE, answers?.[position], context);
     }
   }
+  // One fact, one answer: an item with nothing of its own takes the rating of the seven-step item it names.
+  plan.inherits.forEach((named, position) => {
+    const from = out[named]!;
+    if (out[position] === NOTHING_KNOWN && from.code !== 'nothing-known') out[position] = sameFactRated(plan.items[named]!.item.id, from.rating);
+  });
   return out;
 }
 
-function findingsOf(plan: Plan, rated: readonly Rated[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Finding[] {
+function findingsOf(
+  plan: Plan,
+  rated: readonly Rated[],
+  against: readonly boolean[],
+  answers: readonly (Answer | undefined)[] | undefined,
+  context: AssembleContext,
+): Finding[] {
   const { locale, staleDays, tender } = context;
   const findings: Finding[] = [];
-  const add = (code: Finding['code'], items: string[], params: Record<string, string | number>) =>
-    findings.push({ code, items, params, message: format(locale, `finding.${code}`, params) });
+  const add = (code: Finding['code'], items: string[], params: Record<string, string | number>, words: string = code) =>
+    findings.push({ code, items, params, message: format(locale, `finding.${words}`, params) });
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     if (!applies(planned, tender)) continue;
@@ -126,8 +137,12 @@ function findingsOf(plan: Plan, rated: readonly Rated[], answers: readonly (Answ
     if (r.contradicts) add('contradiction', [item.id], { item: item.id, answer: r.contradicts, rating: r.rating });
     if (r.code === 'unsupported') add('unsupported', [item.id], { item: item.id });
     if (r.code === 'stale') add('stale', [item.id], { item: item.id, date: r.params.date!, days: staleDays });
-    if (item.kind === 'risk' && r.rating === 'W' && r.code !== 'nothing-known')
-      add('red-flag', [item.id], { item: item.id, reason: reasonOf(r, planned, context).message });
+    // A red flag is a W from facts or evidence (against us), never one from nothing known or a W answer.
+    if (plan.redFlag[position] && against[position]) {
+      const reason = reasonOf(r, planned, context).message;
+      if (plan.decisive[position]) add('red-flag', [item.id], { item: item.id, reason, decisive: 'true', step: item.step }, 'decisive');
+      else add('red-flag', [item.id], { item: item.id, reason });
+    }
     const partners = answers && plan.sameFact.get(position);
     if (!partners) continue;
     const mine = answerRating(answers[position]);
@@ -143,21 +158,27 @@ function findingsOf(plan: Plan, rated: readonly Rated[], answers: readonly (Answ
 }
 
 /**
- * Missing items, most urgent first: ★ items of the current step, then items of earlier steps, then
- * the rest; within each group by step, ★ first, then pack and file order (`plan.byStep`).
+ * Missing items, most urgent first, by what holds the deal: decisive items W from facts or evidence;
+ * then the items gating the current step (its ★ items, or all items of a step without ★, as steps 6
+ * and 7); then other red flags (W from facts or evidence on a red-flag item); then items of earlier
+ * steps; then the rest — within each group by step, ★ first, then pack and file order (`plan.byStep`).
  */
-function urgency(item: { star: boolean; step: number }, current: number): number {
-  if (item.star && item.step === current) return 0;
-  if (item.step < current) return 1;
-  return 2;
+function urgency(item: { star: boolean; step: number }, decisive: boolean, gating: boolean, redFlag: boolean, current: number): number {
+  if (decisive) return 0;
+  if (gating || (item.star && item.step === current)) return 1;
+  if (redFlag) return 2;
+  if (item.step < current) return 3;
+  return 4;
 }
+const GROUPS = 5;
 
 /** Builds the result from each pack's rule matches (`matches[i]` for `plan.packs[i]`). */
 export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], context: AssembleContext): Result {
   const answers = snapshot.answers && spread(plan, snapshot.answers);
   const rated = rateAll(snapshot, plan, matches, answers, context);
   const ratings = rated.map((r) => r.rating);
-  const stage = stageOf(plan, ratings, context.tender, snapshot.outcome, snapshot.claimedStep);
+  const against = rated.map(observedAgainst);
+  const stage = stageOf(plan, ratings, context.tender, snapshot.outcome, snapshot.claimedStep, against);
 
   const { model, byPosition } = plannedWeights(plan, context.model, context.tender);
   let logit = model.intercept;
@@ -166,21 +187,26 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     const r = rated[position]!;
-    const added = contribution(byPosition[position], r.rating);
+    const weights = byPosition[position];
+    const added = contribution(weights, r.rating, against[position]);
     logit += added;
     const reason = reasonOf(r, planned, context);
     const { id, step, star, title, signals } = planned.item;
     const pack = planned.pack.pack.id;
-    items[id] = { rating: r.rating, pack, step, star, reason, contribution: added };
+    const veto = against[position] && plan.decisive[position] ? weights?.veto : undefined;
+    items[id] = veto ? { rating: r.rating, pack, step, star, reason, contribution: added, veto } : { rating: r.rating, pack, step, star, reason, contribution: added };
     if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, title, reason, signals, gain: 0 };
   }
   const probability = sigmoid(logit);
   const missing: MissingItem[] = [];
-  for (let group = 0; group < 3; group++) {
+  const gate = plan.steps.find((s) => s.step === stage.step)?.gate ?? [];
+  for (let group = 0; group < GROUPS; group++) {
     for (const position of plan.byStep) {
       const entry = open[position];
-      if (entry === undefined || urgency(entry, stage.step) !== group) continue;
-      const ifConfirmed = (byPosition[position]?.C ?? 0) - contribution(byPosition[position], entry.rating);
+      if (entry === undefined) continue;
+      const flagged = against[position]!;
+      if (urgency(entry, plan.decisive[position]! && flagged, gate.includes(position), plan.redFlag[position]! && flagged, stage.step) !== group) continue;
+      const ifConfirmed = (byPosition[position]?.C ?? 0) - contribution(byPosition[position], entry.rating, against[position]);
       entry.gain = sigmoid(logit + ifConfirmed) - probability;
       missing.push(entry);
     }
@@ -195,7 +221,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     intercept: model.intercept,
     items,
     missing,
-    findings: findingsOf(plan, rated, answers, context),
+    findings: findingsOf(plan, rated, against, answers, context),
   };
   if (plan.man) {
     const [money, authority, need] = plan.man;

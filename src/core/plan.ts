@@ -6,7 +6,7 @@
  */
 import type { Item } from '../packs/schema.js';
 import type { PreparedPack } from '../packs/prepare.js';
-import { priorModel, type ItemWeights, type Model } from '../model/prior.js';
+import { isRedFlagItem, priorModel, type ItemWeights, type Model } from '../model/prior.js';
 import { STEPS, stepApplies } from './stage.js';
 
 export const SEVEN_STEP = 'sangfor-7step';
@@ -35,6 +35,8 @@ export interface StepPlan {
   own: readonly number[];
   /** The gate: the step's ★ items, or all its items where it has none. */
   gate: readonly number[];
+  /** The step's decisive items: a W from facts or evidence gates the step too. */
+  decisive: readonly number[];
 }
 
 /** A model laid out by item position. */
@@ -73,6 +75,15 @@ export interface Plan {
   positionsOf: ReadonlyMap<string, readonly number[]>;
   /** Per reported position, the positions of the reported items it shares a fact with (`sameFactAs`). */
   sameFact: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Per position of an item of another pack that names a seven-step item in `sameFactAs`: that
+   * item's position. With nothing of its own, the item takes its rating (one fact, one answer).
+   */
+  inherits: ReadonlyMap<number, number>;
+  /** Per position: the item is decisive (`decisive`). */
+  decisive: readonly boolean[];
+  /** Per position: a W from facts or evidence is a red flag (risk, `redFlag` or decisive items). */
+  redFlag: readonly boolean[];
   /** The method-based prior for these items (computed once). */
   prior: ByTender;
   /** User models laid out once per model object (a model is treated as immutable once passed). */
@@ -107,7 +118,7 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
   const steps = STEPS.map((step) => {
     const own = positions((p) => p.pack === sevenStep && p.item.step === step);
     const stars = own.filter((i) => items[i]!.item.star);
-    return { step, own, gate: stars.length > 0 ? stars : own };
+    return { step, own, gate: stars.length > 0 ? stars : own, decisive: own.filter((i) => items[i]!.item.decisive) };
   });
   const reported = positions((p) => p.reported);
   const byStep = [...reported].sort((a, b) => items[a]!.item.step - items[b]!.item.step || Number(items[b]!.item.star) - Number(items[a]!.item.star) || a - b);
@@ -120,6 +131,12 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     const partners = items[i]!.item.sameFactAs.flatMap((id) => (lastById.has(id) ? [lastById.get(id)!] : []));
     if (partners.length > 0) sameFact.set(i, partners);
   }
+  const inherits = new Map<number, number>();
+  items.forEach((p, i) => {
+    if (p.pack === sevenStep) return;
+    const named = p.item.sameFactAs.map(sevenStepPosition).find((position) => position >= 0);
+    if (named !== undefined) inherits.set(i, named);
+  });
   const positionsOf = new Map<string, number[]>();
   items.forEach((p, i) => positionsOf.set(p.item.id, [...(positionsOf.get(p.item.id) ?? []), i]));
   const itemsTemplate = JSON.parse(JSON.stringify(Object.fromEntries(reported.map((i) => [items[i]!.item.id, null])))) as Record<string, null>;
@@ -137,6 +154,9 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     itemsTemplate,
     positionsOf,
     sameFact,
+    inherits,
+    decisive: items.map((p) => p.item.decisive),
+    redFlag: items.map((p) => isRedFlagItem(p.item)),
     prior: byTender(items, prior),
     models: new WeakMap(),
   };

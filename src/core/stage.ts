@@ -1,6 +1,8 @@
 /**
  * The deal's stage on the seven-step path. Choices (docs/rating.md):
  * - a step's gate is its ★ items; a step with no ★ item (6 and 7) is gated by all its items;
+ * - a decisive item W from facts or evidence gates its step like a ★ item (seed 002: every key
+ *   person must agree), so the deal is held no further than that step;
  * - step 6 (tender guidance) applies only where the buyer runs a formal tender;
  * - the current step is the earliest applicable step whose gate is not all C; past the last gate, 7;
  * - milestones: outcome won/lost wins; else s1.3 C → opportunity (商机), and with s2.3 C as well →
@@ -19,21 +21,29 @@ export const stepApplies = (step: number, tender: boolean): boolean => step !== 
 /** What the stage reads from a plan: the steps' items and the milestone items, by position. */
 export interface StagePlan {
   items: readonly { item: Item }[];
-  steps: readonly { step: number; own: readonly number[]; gate: readonly number[] }[];
+  steps: readonly { step: number; own: readonly number[]; gate: readonly number[]; decisive: readonly number[] }[];
   /** Positions of s1.3 and s2.3, -1 where absent. */
   opportunity: number;
   project: number;
 }
 
 /**
- * The stage of a deal from its seven-step ratings (`ratings[position]`, as laid out by the plan).
+ * The stage of a deal from its seven-step ratings (`ratings[position]`, as laid out by the plan);
+ * `against[position]`: the W comes from facts or evidence (a decisive item's W then gates its step).
  * @example stageOf(plan, ratings, false, undefined).step // 1 when s1.1 is not C
  */
-export function stageOf(plan: StagePlan, ratings: readonly Rating[], tender: boolean, outcome: Snapshot['outcome'], claimed?: number): Stage {
+export function stageOf(
+  plan: StagePlan,
+  ratings: readonly Rating[],
+  tender: boolean,
+  outcome: Snapshot['outcome'],
+  claimed?: number,
+  against?: readonly boolean[],
+): Stage {
   const steps: StepProgress[] = [];
   let holding = 0;
   let furthest = 0;
-  for (const { step, own, gate } of plan.steps) {
+  for (const { step, own, gate, decisive } of plan.steps) {
     let C = 0;
     let F = 0;
     let W = 0;
@@ -45,6 +55,7 @@ export function stageOf(plan: StagePlan, ratings: readonly Rating[], tender: boo
     }
     const open: string[] = [];
     for (const i of gate) if (ratings[i] !== 'C') open.push(plan.items[i]!.item.id);
+    if (against) for (const i of decisive) if (against[i] && !gate.includes(i)) open.push(plan.items[i]!.item.id);
     const applies = stepApplies(step, tender);
     if (applies && holding === 0 && open.length > 0) holding = step;
     if (applies && C > 0) furthest = step;

@@ -22,11 +22,17 @@ const isDecider = (s: Stakeholder) => s.role !== undefined && DECIDERS.has(s.rol
 const profiled = (s: Stakeholder) => !!(s.role && s.personality && s.contact && s.stance);
 const hasText = (text: string | undefined) => text !== undefined && text.trim() !== '';
 
-/** Whether the buyer runs a formal tender: government or state-owned buyers, or a tender fact. */
+/**
+ * Whether the buyer runs a formal tender: `procurement.tender` where recorded; otherwise every known
+ * segment but enterprise — the source exempts only 企业 (企业招投标工作很少), so government, state-owned,
+ * education, healthcare (public hospitals), finance and other non-enterprise buyers tender by default.
+ * An unknown segment says nothing: no tender.
+ * @example runsTender({ id: 'D-1', customer: { segment: 'healthcare' } }) // true
+ */
 export function runsTender(snapshot: Snapshot): boolean {
   if (snapshot.procurement?.tender !== undefined) return snapshot.procurement.tender;
   const segment = snapshot.customer?.segment;
-  return segment === 'government' || segment === 'state-owned';
+  return segment !== undefined && segment !== 'enterprise';
 }
 
 /** Counts over the stakeholders, in one pass (the decision chain: final-say, decision-makers, evaluators). */
@@ -40,7 +46,17 @@ function stakeholderFacts(people: readonly Stakeholder[]) {
     decidersInContact: 0,
     decidersHostile: 0,
     decidersUnsupportive: 0,
+    /** Final-say or decision-makers against us: enemy or unsupportive, backing a competitor, or working against us. */
+    decidersAgainst: 0,
     othersBackingCompetitor: 0,
+    /** Decision-chain members (final say, deciders, evaluators) who back a competitor or are enemies (s5.4 signal 1). */
+    chainBackingCompetitor: 0,
+    /** Anyone working against us: obstacles, 黑材料, leaking our information (s5.4 signals 2, 3). */
+    workingAgainstUs: 0,
+    /** Decision-chain members working against us. */
+    chainWorkingAgainstUs: 0,
+    /** Users (no decision-chain role) who back a competitor or are enemies. */
+    usersBackingCompetitor: 0,
     finalSaySupportive: 0,
     finalSayNeutral: 0,
     finalSayAgainst: 0,
@@ -51,6 +67,8 @@ function stakeholderFacts(people: readonly Stakeholder[]) {
     chainAgainst: 0,
     evaluatorsEndorsing: 0,
     relationships: 0,
+    /** In-contact friendly relationships with decision-chain members (s5.1 signal 7 客户决策链上的多个关系人). */
+    chainRelationships: 0,
     coaches: 0,
     coachesTrusted: 0,
     coachesSharing: 0,
@@ -63,26 +81,36 @@ function stakeholderFacts(people: readonly Stakeholder[]) {
     const hostile = s.stance !== undefined && HOSTILE.has(s.stance);
     const inContact = s.contact !== undefined && IN_CONTACT.has(s.contact);
     const decider = isDecider(s);
+    const backing = s.backsCompetitor === true || s.stance === 'enemy';
+    const against = hostile || s.backsCompetitor === true || s.worksAgainstUs === true;
+    const inChain = s.role !== undefined && CHAIN.has(s.role);
     if (profiled(s)) f.profiled++;
     else f.unprofiled++;
     if (inContact && friendly) f.relationships++;
+    if (inContact && friendly && inChain) f.chainRelationships++;
+    if (s.worksAgainstUs === true) f.workingAgainstUs++;
     if (decider) {
       f.deciders++;
-      if (inContact && s.stance !== 'enemy' && s.backsCompetitor !== true) f.decidersInContact++;
-      if (s.stance === 'enemy' || s.backsCompetitor === true) f.decidersHostile++;
+      // Reached: in real contact and not against us (a decider who backs a competitor or works against us is not reached authority).
+      if (inContact && s.stance !== 'enemy' && s.backsCompetitor !== true && s.worksAgainstUs !== true) f.decidersInContact++;
+      if (backing) f.decidersHostile++;
       if (s.stance === 'unsupportive') f.decidersUnsupportive++;
+      if (against) f.decidersAgainst++;
       if (s.helpsUs === true) f.helpingDeciders++;
     } else {
-      if (s.backsCompetitor === true || s.stance === 'enemy') f.othersBackingCompetitor++;
+      if (backing) f.othersBackingCompetitor++;
       if (s.helpsUs === true) f.helpingOthers++;
     }
+    if (inChain && backing) f.chainBackingCompetitor++;
+    if (inChain && s.worksAgainstUs === true) f.chainWorkingAgainstUs++;
+    if (!inChain && backing) f.usersBackingCompetitor++;
     if (s.role === 'final-say') {
       f.finalSay++;
-      if (friendly) f.finalSaySupportive++;
-      if (s.stance === 'neutral') f.finalSayNeutral++;
-      if (hostile) f.finalSayAgainst++;
+      if (friendly && s.backsCompetitor !== true && s.worksAgainstUs !== true) f.finalSaySupportive++;
+      if (s.stance === 'neutral' && s.backsCompetitor !== true && s.worksAgainstUs !== true) f.finalSayNeutral++;
+      if (against) f.finalSayAgainst++;
     }
-    if (s.role !== undefined && CHAIN.has(s.role)) {
+    if (inChain) {
       f.chain++;
       if (s.endorsesTech === true || (s.endorsesTech === undefined && friendly)) f.chainEndorsing++;
       if (s.endorsesTech === false || hostile) f.chainAgainst++;
@@ -90,7 +118,8 @@ function stakeholderFacts(people: readonly Stakeholder[]) {
     }
     if (s.coach === true) {
       f.coaches++;
-      if (inContact && friendly) f.coachesTrusted++;
+      // A coach who does not share information (s4.2 signal 4 同你分享涉及项目的秘密信息) is not a trusted coach.
+      if (inContact && friendly && s.sharesInfo !== false) f.coachesTrusted++;
       if (s.sharesInfo === true) f.coachesSharing++;
       if (s.sharesInfo === false) f.coachesWithholding++;
     }
@@ -153,6 +182,11 @@ export function deriveFacts(snapshot: Snapshot, context: DeriveContext) {
     funding: {
       breakdown: funding?.breakdown?.length ?? 0,
       budgetKnown: funding?.budget !== undefined,
+      /**
+       * The budget as a share of our quoted amount (`funding.budget / amount`), where both are known
+       * and the amount is above 0; undefined otherwise. Rules compare it with plain numbers.
+       */
+      budgetCoverage: funding?.budget !== undefined && snapshot.amount !== undefined && snapshot.amount > 0 ? funding.budget / snapshot.amount : undefined,
     },
     technical: {
       visits: technical?.visits?.length ?? 0,
@@ -165,6 +199,8 @@ export function deriveFacts(snapshot: Snapshot, context: DeriveContext) {
     stakeholders: stakeholderFacts(snapshot.stakeholders ?? []),
     competitors: {
       count: competitors?.length ?? 0,
+      /** We checked and no competitor is in the deal: `competition` none and no competitor listed. */
+      noneChecked: snapshot.competition === 'none' && (competitors?.length ?? 0) === 0,
       primary,
       primaryChannelKnown,
       primarySupportersKnown,

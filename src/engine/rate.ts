@@ -44,6 +44,29 @@ function shared(rating: Rating, code: ReasonCode, params: Record<string, string 
 /** Nothing known: one shared observation. */
 export const NOTHING_KNOWN: Rated = shared('W', 'nothing-known', {});
 
+/**
+ * Whether a rating says "against us" rather than "unknown": W from facts (a rule) or from fresh
+ * evidence against us. A W answer is not (the seller's W may mean unknown), nor is nothing known.
+ * @example observedAgainst(factsRated('W', 'finalSayAgainst')) // true
+ * @example observedAgainst(NOTHING_KNOWN) // false
+ */
+export const observedAgainst = (rated: Pick<Rated, 'rating' | 'code'>): boolean => rated.rating === 'W' && (rated.code === 'facts' || rated.code === 'evidence-against');
+
+/** Shared "same fact as" observations, per item id and rating. */
+const sameFacts = new Map<string, Rated>();
+
+/**
+ * One fact, one answer: an item with no fact, evidence or answer of its own takes the rating of the
+ * item it names in `sameFactAs` (reason `same-fact`, naming that item).
+ * @example sameFactRated('s2.2', 'C') // { rating: 'C', code: 'same-fact', params: { item: 's2.2', rating: 'C' } }
+ */
+export function sameFactRated(item: string, rating: Rating): Rated {
+  const key = `${item} ${rating}`;
+  let rated = sameFacts.get(key);
+  if (!rated) sameFacts.set(key, (rated = shared(rating, 'same-fact', { item, rating })));
+  return rated;
+}
+
 /** An undated answer, shared per rating. */
 export const ANSWERED: Readonly<Record<Rating, Rated>> = Object.freeze({
   C: shared('C', 'answer', { rating: 'C' }),

@@ -106,6 +106,7 @@ const spec: [string, ColumnKind, Column['read']][] = [
   ['technical.concerns', { kind: 'compact', encoding: 'text|resolved|blocking' }, compact('text|resolved|blocking', (t) => readEntries(CONCERN, t))],
   ['stakeholders', { kind: 'compact', encoding: 'name(title)|role|personality|contact|stance|flags' }, compact('name|role|personality|contact|stance', (t) => readEntries(STAKEHOLDER, t))],
   ['competitors', { kind: 'compact', encoding: 'name|primary|channel=…|relation=…|supporters=A/B' }, compact('name|primary|channel=…', (t) => readEntries(COMPETITOR, t))],
+  ['competition', { kind: 'term', vocabulary: 'competition' }, term('competition')],
   ['channels', { kind: 'compact', encoding: 'name|relation|trusted-by-top|works-with-us' }, compact('name|relation|…', (t) => readEntries(CHANNEL, t))],
   ['procurement.processKnown', B, readBoolean],
   ['procurement.historyKnown', B, readBoolean],

@@ -69,6 +69,7 @@ export const STAKEHOLDER: EntrySpec = {
     ...flagsOf({ true: ['shares-info', '透露信息', '提供信息'], false: ['no-info', '不透露信息'] }, 'sharesInfo'),
     ...flagsOf({ true: ['helps-us', '帮助我们', '协助我们'], false: ['no-help', '不帮助我们'] }, 'helpsUs'),
     ...flagsOf({ true: ['backs-competitor', '支持对手', '倾向对手'], false: [] }, 'backsCompetitor'),
+    ...flagsOf({ true: ['works-against-us', '对我方不利', '给我方设障', '提供黑材料'], false: [] }, 'worksAgainstUs'),
     ...flagsOf({ true: ['endorses-tech', '认可技术', '认可方案'], false: ['doubts-tech', '不认可技术'] }, 'endorsesTech'),
   },
   keys: keys([
@@ -81,6 +82,7 @@ export const STAKEHOLDER: EntrySpec = {
     [['sharesInfo', '透露信息'], 'sharesInfo', bool],
     [['helpsUs', '帮助我们'], 'helpsUs', bool],
     [['backsCompetitor', '支持对手'], 'backsCompetitor', bool],
+    [['worksAgainstUs', '对我方不利'], 'worksAgainstUs', bool],
     [['endorsesTech', '认可技术'], 'endorsesTech', bool],
     [['faction', '派系', '圈子'], 'faction', text],
   ]),

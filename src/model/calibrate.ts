@@ -3,8 +3,10 @@
  * prior is centred on the current model, fitted by maximum a posteriori (see fit.ts), and its
  * stratified k-fold cross-validation against the uncalibrated model and the base rate.
  *
- * Parameters. Per fitted item, the log-odds of C and of F (W is the reference, 0); a risk item also
- * has `redFlag`, the log-odds of W (≤ 0). The intercept is the log-odds of a deal with every item W.
+ * Parameters. Per fitted item, the log-odds of C and of F (W is the reference, 0); a red-flag item
+ * (risk, `redFlag` or decisive) also has the log-odds of a W from facts or evidence (≤ 0), fitted as
+ * `redFlag`, or as `veto` on a decisive item (one term: the two would always switch on together).
+ * The intercept is the log-odds of a deal with every item W.
  * An item that reads the same fact as an earlier evaluated item (`sameFactAs`) is not fitted: it keeps
  * its current weight, so a shared fact still counts once.
  *
@@ -15,12 +17,12 @@
  * deals moves about a third of the way from the prior to what the data alone say, in 800 of 2,000
  * deals about 98% of the way.
  *
- * Monotone (default on): C ≥ F ≥ W = 0 for every fitted item (C ≥ F ≥ redFlag for risk items), so
- * confirming evidence never lowers a probability. Enforced by reparametrising (F = u, C = u + v with
- * u, v ≥ 0) and solving the bound-constrained problem exactly.
+ * Monotone (default on): C ≥ F ≥ W = 0 ≥ against for every fitted item, so confirming evidence never
+ * lowers a probability. Enforced by reparametrising (F = u, C = u + v with u, v ≥ 0; against = r ≤ 0)
+ * and solving the bound-constrained problem exactly.
  */
 import { fitMap, type BinaryDesign, type PriorBlock } from './fit.js';
-import { C, F, NA, W, asPrepared, type HistoryItem, type HistoryOptions, type PreparedHistory } from './history.js';
+import { C, F, NA, W, WA, asPrepared, type HistoryItem, type HistoryOptions, type PreparedHistory } from './history.js';
 import { scores, type Scores } from './metrics.js';
 import { sigmoid, type ItemWeights, type Model } from './prior.js';
 import { seeded, shuffled } from './random.js';
@@ -68,10 +70,10 @@ interface Block {
   index: number;
   first: number;
   size: number;
-  /** Rows C, F (and W for risk items) of β = T θ. */
+  /** Rows C, F (and the against term for red-flag items) of β = T θ. */
   T: number[][];
-  /** θ columns set by rating W, F, C (indices into the block, absolute). */
-  columns: [number[], number[], number[]];
+  /** θ columns set by rating W, F, C, WA (absolute indices). */
+  columns: [number[], number[], number[], number[]];
   lower: number[];
   upper: number[];
 }
@@ -90,38 +92,43 @@ function layoutOf(items: readonly HistoryItem[], monotone: boolean): Layout {
     const k = next;
     let block: Omit<Block, 'item' | 'index' | 'first'>;
     if (!item.risk && !monotone)
-      block = { size: 2, T: [[1, 0], [0, 1]], columns: [[], [k + 1], [k]], lower: [-Infinity, -Infinity], upper: [Infinity, Infinity] };
+      block = { size: 2, T: [[1, 0], [0, 1]], columns: [[], [k + 1], [k], []], lower: [-Infinity, -Infinity], upper: [Infinity, Infinity] };
     else if (!item.risk)
       // θ = (u, v): F = u, C = u + v
-      block = { size: 2, T: [[1, 1], [1, 0]], columns: [[], [k], [k, k + 1]], lower: [0, 0], upper: [Infinity, Infinity] };
+      block = { size: 2, T: [[1, 1], [1, 0]], columns: [[], [k], [k, k + 1], []], lower: [0, 0], upper: [Infinity, Infinity] };
     else if (!monotone)
-      // θ = (c, f, r)
-      block = { size: 3, T: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], columns: [[k + 2], [k + 1], [k]], lower: [-Infinity, -Infinity, -Infinity], upper: [Infinity, Infinity, 0] };
-    // θ = (r, u, v): redFlag = r, F = r + u, C = r + u + v
-    else block = { size: 3, T: [[1, 1, 1], [1, 1, 0], [1, 0, 0]], columns: [[k], [k, k + 1], [k, k + 1, k + 2]], lower: [-Infinity, 0, 0], upper: [0, Infinity, Infinity] };
+      // θ = (c, f, r): r the against term (W from facts or evidence)
+      block = { size: 3, T: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], columns: [[], [k + 1], [k], [k + 2]], lower: [-Infinity, -Infinity, -Infinity], upper: [Infinity, Infinity, 0] };
+    // θ = (u, v, r): F = u, C = u + v, against = r
+    else block = { size: 3, T: [[1, 1, 0], [1, 0, 0], [0, 0, 1]], columns: [[], [k], [k, k + 1], [k + 2]], lower: [0, 0, -Infinity], upper: [Infinity, Infinity, 0] };
     blocks.push({ item, index, first: k, ...block });
     next += block.size;
   });
   return { blocks, parameters: next, monotone };
 }
 
-const naturalOf = (w: ItemWeights, risk: boolean): number[] => (risk ? [w.C, w.F, w.redFlag] : [w.C, w.F]);
+/** The log-odds of a W from facts or evidence: redFlag plus veto. */
+const againstOf = (w: ItemWeights): number => w.redFlag + (w.veto ?? 0);
 
-/** θ for natural weights (C, F[, redFlag]) of a block: the inverse of T. */
+const naturalOf = (w: ItemWeights, risk: boolean): number[] => (risk ? [w.C, w.F, againstOf(w)] : [w.C, w.F]);
+
+/** θ for natural weights (C, F[, against]) of a block: the inverse of T. */
 function thetaOf(block: Block, natural: number[], monotone: boolean): number[] {
   const [c, f, r] = natural as [number, number, number?];
   if (!monotone) return natural;
   if (!block.item.risk) return [f, c - f];
-  return [r!, f - r!, c - f];
+  return [f, c - f, r!];
 }
 
 function naturalFromTheta(block: Block, theta: ArrayLike<number>): ItemWeights {
   const values = block.T.map((row) => row.reduce((s, a, c) => s + a * theta[block.first + c]!, 0));
-  return { C: values[0]!, F: values[1]!, redFlag: block.item.risk ? Math.min(0, values[2]!) : 0 };
+  const against = block.item.risk ? Math.min(0, values[2]!) : 0;
+  // A decisive item's against term is its veto; any other item's is its red flag.
+  return block.item.decisive ? { C: values[0]!, F: values[1]!, redFlag: 0, veto: against } : { C: values[0]!, F: values[1]!, redFlag: against };
 }
 
 function contributionOf(w: ItemWeights, rating: number): number {
-  return rating === C ? w.C : rating === F ? w.F : rating === W ? w.redFlag : 0;
+  return rating === C ? w.C : rating === F ? w.F : rating === WA ? againstOf(w) : 0;
 }
 
 /** The design matrix of the given deals. */
@@ -141,7 +148,7 @@ function designOf(history: PreparedHistory, layout: Layout, deals: readonly numb
       const rating = deal.ratings[i]!;
       if (rating === NA) continue;
       const block = byIndex.get(i);
-      if (block) for (const c of block.columns[rating as 0 | 1 | 2]) columns.push(c);
+      if (block) for (const c of block.columns[rating as 0 | 1 | 2 | 3]) columns.push(c);
       else fixedSum += contributionOf(fixed[i]!, rating);
     }
     offset[row] = fixedSum;
@@ -217,7 +224,7 @@ function countsOf(history: PreparedHistory): Record<string, ItemCounts> {
       const r = deal.ratings[i]!;
       if (r === C) c.C++;
       else if (r === F) c.F++;
-      else if (r === W) c.W++;
+      else if (r === W || r === WA) c.W++;
     }
     counts[item.id] = c;
   });
@@ -235,7 +242,7 @@ export function modelFileOf(
   for (const item of items) {
     const pack = (packs[item.pack] ??= { version: item.packVersion, items: {} });
     const w = model.weights[item.id] ?? { C: 0, F: 0, redFlag: 0 };
-    pack.items[item.id] = { C: w.C, F: w.F, redFlag: w.redFlag, ...(notes[item.id] ? { note: notes[item.id] } : {}) };
+    pack.items[item.id] = { C: w.C, F: w.F, redFlag: w.redFlag, ...(w.veto !== undefined ? { veto: w.veto } : {}), ...(notes[item.id] ? { note: notes[item.id] } : {}) };
   }
   const { name, ...rest } = meta;
   return { format: MODEL_FORMAT, version: MODEL_VERSION, name, ...rest, intercept: model.intercept, packs } as ModelFile;
@@ -258,7 +265,8 @@ export function calibrate(history: readonly unknown[] | PreparedHistory, options
     const c = counts[item.id]!;
     const before = prepared.current.weights[item.id]!;
     const after = fitted.model.weights[item.id]!;
-    const fmt = (w: ItemWeights) => `C ${round(w.C, 3)}, F ${round(w.F, 3)}${item.risk ? `, redFlag ${round(w.redFlag, 3)}` : ''}`;
+    const fmt = (w: ItemWeights) =>
+      `C ${round(w.C, 3)}, F ${round(w.F, 3)}${item.risk ? `, redFlag ${round(w.redFlag, 3)}` : ''}${w.veto !== undefined ? `, veto ${round(w.veto, 3)}` : ''}`;
     notes[item.id] = item.fitted
       ? `rated C ${c.C}, F ${c.F}, W ${c.W} times in ${prepared.deals.length} closed deals; prior ${fmt(before)} → fitted ${fmt(after)}`
       : `reads the same fact as an earlier item: not fitted, keeps ${fmt(before)} so the fact counts once`;

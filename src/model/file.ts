@@ -1,7 +1,8 @@
 /**
  * The model file: a probability model as versioned JSON, validated by zod. Weights are grouped per
  * pack and item; each may carry a note saying why it has its value. W is the reference rating (0) of
- * every item; a risk item's `redFlag` is what W adds instead (≤ 0).
+ * every item; a W from facts or fresh evidence (against us, not merely unknown) adds `redFlag` and,
+ * on a decisive item, `veto` (both ≤ 0).
  *
  * ```jsonc
  * {
@@ -36,9 +37,12 @@ const weight = (what: string) =>
 export const itemWeightsSchema = z.strictObject({
   C: weight('the log-odds added when the item is rated C'),
   F: weight('the log-odds added when the item is rated F'),
-  redFlag: weight('the log-odds added when a risk item is rated W')
+  redFlag: weight('the log-odds added when the item is W from facts or fresh evidence (against us)')
     .max(0, { error: () => 'redFlag must be ≤ 0: a red flag can only pull the probability down' })
     .default(0),
+  veto: weight('the log-odds a decisive item adds as well when it is W from facts or fresh evidence')
+    .max(0, { error: () => 'veto must be ≤ 0: a veto can only pull the probability down' })
+    .optional(),
   note: z.string().optional().describe('Why the weights have these values.'),
 });
 
@@ -115,7 +119,7 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
 export function modelOf(file: ModelFile): Model {
   const weights: Model['weights'] = {};
   for (const pack of Object.values(file.packs))
-    for (const [id, w] of Object.entries(pack.items)) weights[id] = { C: w.C, F: w.F, redFlag: w.redFlag };
+    for (const [id, w] of Object.entries(pack.items)) weights[id] = w.veto === undefined ? { C: w.C, F: w.F, redFlag: w.redFlag } : { C: w.C, F: w.F, redFlag: w.redFlag, veto: w.veto };
   return { intercept: file.intercept, weights };
 }
 

@@ -10,7 +10,8 @@ import { BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
 import type { Item, Pack } from '../packs/schema.js';
 import type { Result } from '../result.js';
 import type { SnapshotIssue } from '../snapshot/issues.js';
-import { countedItems, priorModel, type Model } from './prior.js';
+import { observedAgainst } from '../engine/rate.js';
+import { countedItems, isRedFlagItem, priorModel, type Model } from './prior.js';
 
 export interface HistoryOptions extends Omit<EvaluateOptions, 'model'> {
   /** The current model: the prior's centre and the uncalibrated baseline. Default: the method-based prior. */
@@ -24,21 +25,24 @@ export interface HistoryItem {
   pack: string;
   packVersion: string;
   star: boolean;
+  /** The item has a term for W from facts or evidence (risk, red-flag or decisive item): fitted as `redFlag`, or `veto` when decisive. */
   risk: boolean;
+  decisive: boolean;
   /** False for an item that reads the same fact as an earlier evaluated item: it keeps the current weight. */
   fitted: boolean;
 }
 
-/** Rating codes per item: NA (the item does not apply to the deal), W, F, C. */
+/** Rating codes per item: NA (the item does not apply to the deal), W, F, C, and WA: W from facts or evidence (against us). */
 export const NA = -1;
 export const W = 0;
 export const F = 1;
 export const C = 2;
+export const WA = 3;
 
 export interface HistoryDeal {
   id: string;
   won: 0 | 1;
-  /** Per history item, NA / W / F / C. */
+  /** Per history item, NA / W / F / C / WA. */
   ratings: Int8Array;
   /** The current model's probability for the deal, as `evaluate` gives it. */
   baseline: number;
@@ -95,7 +99,8 @@ export function prepareHistory(history: readonly unknown[], options: HistoryOpti
     pack: pack.id,
     packVersion: pack.version,
     star: item.star,
-    risk: item.kind === 'risk',
+    risk: isRedFlagItem(item),
+    decisive: item.decisive,
     fitted: counted.has(item.id),
   }));
   const steps = packItems.map(({ item }) => item.step);
@@ -120,7 +125,7 @@ export function prepareHistory(history: readonly unknown[], options: HistoryOpti
     const ratings = new Int8Array(items.length);
     items.forEach((item, i) => {
       const rated = result.items[item.id];
-      ratings[i] = rated && itemApplies(result, { pack: item.pack, step: steps[i]! }) ? CODE[rated.rating] : NA;
+      ratings[i] = !rated || !itemApplies(result, { pack: item.pack, step: steps[i]! }) ? NA : observedAgainst({ rating: rated.rating, code: rated.reason.code }) ? WA : CODE[rated.rating];
     });
     deals.push({ id: result.id, won: milestone === 'won' ? 1 : 0, ratings, baseline: result.probability, index });
   });

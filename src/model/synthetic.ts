@@ -57,7 +57,10 @@ export function syntheticHistory(options: SyntheticOptions): SyntheticHistory {
         continue;
       }
       const c = (item.star ? 0.3 : 0.1) + 0.4 * random.next();
-      weights[item.id] = { C: c, F: c * (0.2 + 0.5 * random.next()), redFlag: item.kind === 'risk' ? -(0.4 + 0.6 * random.next()) : 0 };
+      const F = c * (0.2 + 0.5 * random.next());
+      const against = item.kind === 'risk' ? -(0.4 + 0.6 * random.next()) : 0;
+      // A decisive risk item's against term is its veto (calibration fits it as such).
+      weights[item.id] = item.decisive ? { C: c, F, redFlag: 0, veto: against } : { C: c, F, redFlag: against };
     }
     truth = { intercept: 0, weights };
   }
@@ -72,11 +75,15 @@ export function syntheticHistory(options: SyntheticOptions): SyntheticHistory {
       const u = random.next();
       answers[item.id] = u < pc ? 'C' : u < pc + 0.3 * (1 - pc) ? 'F' : 'W';
     }
+    // In every other deal a risk item answered W is a red flag shown by evidence against us; elsewhere the
+    // W answer alone reads as unknown (weight 0), so both kinds of W occur and every term can be fitted.
+    const against = d % 2 === 1 ? [] : items.filter((item) => item.kind === 'risk' && answers[item.id] === 'W').map((item) => ({ item: item.id, date: asOf, against: true }));
     const snapshot: SnapshotInput = {
       id: `S-${String(d + 1).padStart(width, '0')}`,
       asOf,
       procurement: { tender: random.next() < (options.tenderShare ?? 0.3) },
       answers,
+      ...(against.length > 0 ? { evidence: against } : {}),
     };
     const result = evaluateSync(snapshot, { packs, model: truth });
     if (!result.ok) throw new Error(`synthetic snapshot ${snapshot.id} is invalid: ${JSON.stringify(result.issues)}`);

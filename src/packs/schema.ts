@@ -41,6 +41,16 @@ export const itemSchema = z.strictObject({
   signals: z.array(z.strictObject({ n: z.number().int().positive(), zh: z.string().min(1), en: z.string().min(1) })),
   minSignals: z.number().int().positive().default(1).describe('Distinct fresh evidence signals that prove the item (C); fewer give F.'),
   sameFactAs: z.array(z.string().regex(ITEM_ID)).default([]).describe('Items of other packs that read the same fact.'),
+  redFlag: z
+    .boolean()
+    .default(false)
+    .describe('A W from facts or fresh evidence is a red flag: the customer has shown it is against us here, not merely that it is unknown (risk items always are).'),
+  decisive: z
+    .boolean()
+    .default(false)
+    .describe(
+      'A W from facts or fresh evidence decides the deal against us (seed 002: 要完成一次销售,你必须得到每个人的同意): it holds the stage at the item\'s step like a ★ item, ranks first in missing, is a red flag, and takes the model\'s veto term.',
+    ),
   docs: z.string().min(1).describe('How the item is rated, and each choice made where the source is ambiguous.'),
   rules: z.array(ruleSchema),
 });

@@ -38,6 +38,10 @@ const stakeholderSchema = z.object({
   sharesInfo: z.boolean().optional().describe('Coach only: tells us the decision chain, whom to work on, interests, channel ties (s5.2).'),
   helpsUs: z.boolean().optional().describe('Actively helps us run the deal (s5.5).'),
   backsCompetitor: z.boolean().optional().describe('Openly backs a competitor (s5.4 red flag).'),
+  worksAgainstUs: z
+    .boolean()
+    .optional()
+    .describe('Works against us: sets obstacles in technical acceptance, hands the customer 黑材料 against us, or passes our information to the competitor (s5.4 signals 2, 3).'),
   endorsesTech: z.boolean().optional().describe('Endorses our technical direction and product (s3.5).'),
   faction: z.string().optional().describe('Internal faction or circle (派系/圈子).'),
 });
@@ -129,6 +133,9 @@ export const snapshotSchema = z
       .optional(),
     stakeholders: z.array(stakeholderSchema).optional(),
     competitors: z.array(competitorSchema).optional(),
+    competition: term('competition')
+      .optional()
+      .describe('What we checked about the competition: none (we checked, no competitor or alternative vendor is in the deal) or contested (s3.6, s4.5).'),
     channels: z.array(channelSchema).optional().describe('Channel relationships behind the customer (s4.4, s5.6).'),
     procurement: z
       .object({

@@ -98,6 +98,11 @@ export const vocabularies = {
     yes: ['是', '已引导'],
     partly: ['部分'],
     no: ['否', '未引导'],
+    competitor: ['对手主导', '对手编写', '对手渠道编写', '竞争对手主导', 'by-competitor', 'competitor-written'],
+  },
+  competition: {
+    none: ['无竞争对手', '无对手', '没有竞争对手', '独家', 'no competitor', 'sole source', 'uncontested'],
+    contested: ['有竞争', '有竞争对手', 'competitive'],
   },
   contractStatus: {
     drafting: ['起草中', '拟定中'],

@@ -50,12 +50,19 @@ describe('probability: explanation', () => {
     const result = run(all(idsOf(['sangfor-7step']), 'C'), { packs: ['sangfor-7step'] });
     expect(result.items['s1.1']!.contribution).toBeGreaterThan(result.items['s1.2']!.contribution);
   });
-  it('a red-flag item rated W pulls the probability down', () => {
+  it('a red-flag item W from facts or evidence pulls the probability down; W because nothing is known, or a W answer, does not', () => {
     const ids = idsOf(['sangfor-7step']);
     const base = run({ ...all(ids, 'C'), 's1.2': 'W' }, { packs: ['sangfor-7step'] });
-    const flagged = run({ ...all(ids, 'C'), 's1.2': 'W', 's5.4': 'W' }, { packs: ['sangfor-7step'] });
-    expect(flagged.items['s5.4']!.contribution).toBeLessThan(0);
+    const { 's3.9': _, ...without }: Record<string, 'C' | 'F' | 'W'> = { ...all(ids, 'C'), 's1.2': 'W' };
+    const answeredW = run({ ...without, 's3.9': 'W' }, { packs: ['sangfor-7step'] });
+    const unknown = run(without, { packs: ['sangfor-7step'] });
+    const flagged = run(without, { packs: ['sangfor-7step'] }, { technical: { concerns: [{ text: 'HA failover', blocking: true }] } });
+    expect(answeredW.items['s3.9']!.contribution).toBe(0);
+    expect(unknown.items['s3.9']!.contribution).toBe(0);
+    expect(flagged.items['s3.9']!.contribution).toBeLessThan(0);
     expect(flagged.probability).toBeLessThan(base.probability - 0.01);
+    expect(answeredW.findings.some((f) => f.code === 'red-flag')).toBe(false);
+    expect(flagged.findings.map((f) => `${f.code} ${f.items[0]}`)).toContain('red-flag s3.9');
   });
   it('MAN and BANT add nothing the seven-step pack already counts', () => {
     const ids = idsOf(['sangfor-7step', 'man', 'bant']);

@@ -41,14 +41,15 @@ describe('calibrate on a synthetic history from a known logistic model', () => {
     expect(before).toBeGreaterThan(0.15);
     expect(after).toBeLessThan(0.1);
     expect(after).toBeLessThan(before / 2);
-    // The fitted C weights rank the items as the true ones do.
+    // The fitted C weights rank the items as the true ones do (0.78 on this history: half of its risk
+    // W are unknown, half against us, since issue 12 weighs only the latter).
     const x = common.map((id) => result.model.weights[id]!.C);
     const t = common.map((id) => big.truth.weights[id]!.C);
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const [mx, mt] = [mean(x), mean(t)];
     const cov = x.reduce((s, v, i) => s + (v - mx) * (t[i]! - mt), 0);
     const correlation = cov / Math.sqrt(x.reduce((s, v) => s + (v - mx) ** 2, 0) * t.reduce((s, v) => s + (v - mt) ** 2, 0));
-    expect(correlation).toBeGreaterThan(0.8);
+    expect(correlation).toBeGreaterThan(0.75);
   });
 
   it('keeps C ≥ F ≥ 0 (monotone) and red flags ≤ 0', () => {
@@ -182,5 +183,47 @@ describe('reproducibility', () => {
     expect(Math.max(...won) - Math.min(...won)).toBeLessThanOrEqual(1);
     const deals = Array.from({ length: 23 }, (_, i) => ({ id: `X${i}`, won: (i < 9 ? 1 : 0) as 0 | 1 }));
     expect(stratifiedFolds(deals, 4, 1)).toEqual(stratifiedFolds(deals, 4, 1));
+  });
+});
+
+describe('the veto of a decisive item is a weight calibration learns (issue 12)', () => {
+  // 400 deals: s1.1 C in half of them; s5.7 against us (fresh evidence, signal 4) in a quarter, of which
+  // one in five is still won; s5.7 unknown otherwise. Won rates: against us 20%, otherwise 50%.
+  const history = Array.from({ length: 400 }, (_, i) => {
+    const hostile = i % 4 === 0;
+    const won = hostile ? i % 20 === 0 : i % 2 === 1;
+    return {
+      id: `V-${String(i).padStart(3, '0')}`,
+      asOf: '2026-06-30',
+      outcome: won ? 'won' : 'lost',
+      answers: { 's1.1': i % 3 === 0 ? 'C' : 'W' },
+      ...(hostile ? { evidence: [{ item: 's5.7', signal: 4, date: '2026-06-20', against: true }] } : {}),
+    };
+  });
+  const result = calibrate(history, { packs: [...packs] });
+
+  it('fits the veto from the deals where the item is against us, and writes it to the model file', () => {
+    const prior = prepareHistory(history, { packs: [...packs] }).current.weights['s5.7']!;
+    const fittedVeto = result.model.weights['s5.7']!.veto!;
+    expect(prior.veto).toBeLessThan(-3.5);
+    // The data say the odds ratio is about 0.25 (log −1.4): the veto moves from the prior towards it.
+    expect(fittedVeto).toBeGreaterThan(prior.veto!);
+    expect(fittedVeto).toBeLessThan(0);
+    expect(result.model.weights['s5.7']!.redFlag).toBe(0);
+    expect(result.file.packs['sangfor-7step']!.items['s5.7']!.veto).toBe(fittedVeto);
+    expect(result.file.packs['sangfor-7step']!.items['s5.7']!.note).toMatch(/veto/);
+  });
+
+  it('the model file round-trips the veto, and the evaluator adds it exactly where the item is against us', () => {
+    const parsed = parseModel(JSON.parse(JSON.stringify(result.file)), 'calibrated.json');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.model.weights['s5.7']!.veto).toBe(result.model.weights['s5.7']!.veto);
+    const hostile = evaluateSync(history[0]!, { packs: [...packs], model: parsed.model }) as Result;
+    const calm = evaluateSync(history[1]!, { packs: [...packs], model: parsed.model }) as Result;
+    expect(hostile.items['s5.7']!.contribution).toBe(parsed.model.weights['s5.7']!.veto! + 0);
+    expect(hostile.items['s5.7']!.veto).toBe(parsed.model.weights['s5.7']!.veto);
+    expect(calm.items['s5.7']!.contribution).toBe(0);
+    const bad = parseModel({ ...result.file, packs: { 'sangfor-7step': { items: { 's5.7': { C: 0.1, F: 0.05, veto: 0.5 } } } } }, 'bad.json');
+    expect(bad.ok).toBe(false);
   });
 });

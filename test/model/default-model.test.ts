@@ -21,7 +21,7 @@ describe('models/default.json', () => {
     expect(onDisk).toBe(text);
   });
 
-  it('weighs every item of the built-in packs, monotone: C ≥ F ≥ W = 0, red flags ≤ 0, ★ above the rest', () => {
+  it('weighs every item of the built-in packs, monotone: C ≥ F ≥ W = 0, red flags and vetoes ≤ 0 and only on red-flag and decisive items, ★ above the rest', () => {
     const parsed = parseModel(JSON.parse(onDisk), 'models/default.json');
     if (!parsed.ok) throw new Error('invalid');
     expect(Object.keys(parsed.model.weights).sort()).toEqual(allItems.map((i) => i.id).sort());
@@ -30,7 +30,9 @@ describe('models/default.json', () => {
       expect(w.C).toBeGreaterThanOrEqual(w.F);
       expect(w.F).toBeGreaterThanOrEqual(0);
       expect(w.redFlag).toBeLessThanOrEqual(0);
-      if (item.kind !== 'risk') expect(w.redFlag).toBe(0);
+      if (item.kind !== 'risk' && !item.redFlag) expect(w.redFlag).toBe(0);
+      if (item.decisive) expect(w.veto).toBeLessThan(-3);
+      else expect(w.veto).toBeUndefined();
       expect(parsed.file.packs[item.id.startsWith('s') ? 'sangfor-7step' : item.id.split('.')[0]!]!.items[item.id]!.note).toMatch(/\w/);
     }
     const s11 = parsed.model.weights['s1.1']!;

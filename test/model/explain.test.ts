@@ -20,12 +20,32 @@ describe('explanations', () => {
   });
 
   it('explain lists positive and negative contributions, largest first', () => {
-    const result = evaluateSync({ id: 'E-1', asOf: '2026-11-01', answers: { 's2.2': 'C', 's1.1': 'C', 's1.2': 'F', 's5.4': 'F', 's3.9': 'W' } }) as Result;
+    const result = evaluateSync({
+      id: 'E-1',
+      asOf: '2026-11-01',
+      answers: { 's2.2': 'C', 's1.1': 'C', 's1.2': 'F', 's5.4': 'F' },
+      evidence: [{ item: 's3.9', date: '2026-10-20', against: true, note: 'throughput below the requirement' }],
+    }) as Result;
     const e = explainProbability(result, { limit: 3 });
     // Ties keep item order: s1.1 and s2.2 (★ C), then s1.2 before s5.4 (both F of a one-unit item).
     expect(e.positive.map((c) => c.item)).toEqual(['s1.1', 's2.2', 's1.2']);
     expect(e.negative.map((c) => c.item)).toEqual(['s3.9']);
     expect(e.intercept).toBeCloseTo(-2.4423, 4);
+  });
+
+  it('a decisive item against us shows as the largest negative contribution, carrying its veto', () => {
+    const answers = Object.fromEntries(['s1.1', 's2.2', 's3.2', 's4.1', 's5.2'].map((id) => [id, 'C']));
+    const result = evaluateSync({
+      id: 'E-2',
+      asOf: '2026-11-01',
+      answers,
+      evidence: [{ item: 's5.7', signal: 4, date: '2026-10-20', against: true, note: '董事长不帮助我们开展工作' }, { item: 's3.9', date: '2026-10-20', against: true }],
+    }) as Result;
+    const e = explainProbability(result, { limit: 3 });
+    expect(e.negative[0]!.item).toBe('s5.7');
+    expect(result.items['s5.7']!.veto).toBeLessThan(-3);
+    expect(result.items['s5.7']!.contribution).toBe(result.items['s5.7']!.veto! + 0);
+    expect(result.items['s3.9']!.veto).toBeUndefined();
   });
 
   it('what-if ranks missing items by the probability gained if confirmed', () => {

@@ -94,7 +94,7 @@ function textReport(report: CrossValidationReport, extra: { out?: string; change
 
 interface Change {
   item: string;
-  rating: 'C' | 'F' | 'redFlag' | 'intercept';
+  rating: 'C' | 'F' | 'redFlag' | 'veto' | 'intercept';
   before: number;
   after: number;
 }
@@ -103,7 +103,7 @@ function changesOf(before: Model, after: Model, limit = 8): Change[] {
   const all: Change[] = [{ item: '(intercept)', rating: 'intercept', before: before.intercept, after: after.intercept }];
   for (const [item, w] of Object.entries(after.weights)) {
     const b = before.weights[item] ?? { C: 0, F: 0, redFlag: 0 };
-    for (const rating of ['C', 'F', 'redFlag'] as const) if (w[rating] !== b[rating]) all.push({ item, rating, before: b[rating], after: w[rating] });
+    for (const rating of ['C', 'F', 'redFlag', 'veto'] as const) if ((w[rating] ?? 0) !== (b[rating] ?? 0)) all.push({ item, rating, before: b[rating] ?? 0, after: w[rating] ?? 0 });
   }
   return all
     .map((c, order) => ({ c, order }))

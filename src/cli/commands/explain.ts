@@ -68,13 +68,16 @@ export const explain: Command = {
     out.push(`${result.id}  (${sourceLabel(source)}, as of ${result.asOf})`);
     out.push(`  stage:       step ${stage.step} of 7 · milestone ${stage.milestone} · furthest confirmed evidence at step ${stage.furthest || '–'}`);
     const holding = stage.steps.find((s) => s.step === stage.step);
+    const decisive = new Set(result.findings.filter((f) => f.code === 'red-flag' && f.params.decisive !== undefined).flatMap((f) => f.items));
     if (holding && holding.open.length)
-      out.push(`  held by:     the step-${stage.step} gate: ${holding.open.map((id) => `${id}${result.items[id]?.star ? '★' : ''} (${result.items[id]?.rating ?? 'W'})`).join(', ')}`);
+      out.push(`  held by:     the step-${stage.step} gate: ${holding.open.map((id) => `${id}${result.items[id]?.star ? '★' : ''} (${result.items[id]?.rating ?? 'W'}${decisive.has(id) ? ', decisive' : ''})`).join(', ')}`);
     else out.push('  held by:     nothing: every applicable gate is confirmed');
     const sum = Object.values(result.items).reduce((s, i) => s + i.contribution, 0);
     out.push(`  probability: ${pct(result.probability)} = sigmoid(logit ${sign(result.logit)}) = intercept ${sign(result.intercept)} + item contributions ${sign(sum)}`);
     const why = explainProbability(result, { limit: 3 });
-    const terms = (list: typeof why.positive) => list.map((c) => `${c.item} ${c.rating} ${sign(c.contribution)}`).join(', ') || 'none';
+    const vetoOf = (id: string) => result.items[id]?.veto;
+    const terms = (list: typeof why.positive) =>
+      list.map((c) => `${c.item} ${c.rating} ${sign(c.contribution)}${vetoOf(c.item) ? ` (veto ${sign(vetoOf(c.item)!)})` : ''}`).join(', ') || 'none';
     out.push(`  raised by:   ${terms(why.positive)}`, `  lowered by:  ${terms(why.negative)}`);
     if (result.man) out.push(`  MAN:         ${result.man.class} — ${pick(locale, result.man.action)}`);
     out.push('', 'Items (rating, contribution to the logit, reason):');
@@ -91,7 +94,7 @@ export const explain: Command = {
         out.push(`    step ${item.step}${s && !s.applies ? ' (does not apply: no formal tender)' : ''}`);
         lastStep = item.step;
       }
-      out.push(`      ${id.padEnd(14)} ${item.star ? '★' : ' '} ${item.rating}  ${sign(item.contribution)}  ${titles.get(id) ?? ''}`);
+      out.push(`      ${id.padEnd(14)} ${item.star ? '★' : ' '} ${item.rating}  ${sign(item.contribution)}  ${titles.get(id) ?? ''}${item.veto ? `  [veto ${sign(item.veto)}: decisive, against us]` : ''}`);
       out.push(`      ${''.padEnd(14)}         ${item.reason.message}`);
     }
     if (result.findings.length) {

@@ -67,8 +67,8 @@ ruleTester('bant.budget', {
     { name: 'allocated, amount unknown', deal: { funding: { budgetInPlace: true } }, reason: 'facts', message: 'allocatedAmountUnknown' },
     { name: 'amount known, allocation not confirmed', deal: { funding: { budget: 800_000 } }, reason: 'facts', message: 'amountKnownNotAllocated' },
     {
-      name: 'allocated, but below our estimated signing amount',
-      deal: { amount: 500_000, funding: { budgetInPlace: true, budget: 200_000 } },
+      name: 'allocated, but a little below our estimated signing amount (90%: negotiable)',
+      deal: { amount: 500_000, funding: { budgetInPlace: true, budget: 450_000 } },
       reason: 'facts',
       message: 'budgetBelowAmount',
     },
@@ -78,6 +78,13 @@ ruleTester('bant.budget', {
   ],
   W: [
     { name: 'not allocated, even with an amount', deal: { funding: { budgetInPlace: false, budget: 800_000 } }, reason: 'facts', message: 'budgetNotInPlace' },
+    {
+      name: 'issue 12: allocated, but a third below our quote (budget a fact of its own)',
+      deal: { amount: 1_500_000, funding: { budgetInPlace: true, budget: 1_000_000 } },
+      reason: 'facts',
+      message: 'budgetFarBelowQuote',
+    },
+    { name: 'issue 12: a budget figure far below the quote, allocation unknown', deal: { amount: 500_000, funding: { budget: 200_000 } }, reason: 'facts', message: 'budgetFarBelowQuote' },
     { name: 'approval rejected', deal: { funding: { approval: 'rejected' } }, reason: 'facts', message: 'approvalRejected' },
     { name: 'facts silent: a W answer decides', deal: { answers: { 'bant.budget': 'W' } }, reason: 'answer' },
     { name: 'nothing known', deal: { funding: {} }, reason: 'nothing-known' },

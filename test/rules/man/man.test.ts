@@ -133,8 +133,25 @@ ruleTester('man.authority', {
   ],
   W: [
     {
-      name: 'the decider is an enemy (even in close contact)',
+      name: 'the final say is an enemy (even in close contact)',
       deal: { stakeholders: [{ name: 'Zhao', role: 'final-say', contact: 'close', stance: '敌人' }] },
+      reason: 'facts',
+      message: 'finalSayAgainst',
+    },
+    {
+      name: 'issue 12: the final say is an enemy, even with a supportive decision-maker in close contact',
+      deal: {
+        stakeholders: [
+          { name: '郑国梁', role: '拍板者', contact: '一般接触', stance: '敌人' },
+          { name: '钱建国', role: '决策者', contact: '较多接触', stance: '支持者' },
+        ],
+      },
+      reason: 'facts',
+      message: 'finalSayAgainst',
+    },
+    {
+      name: 'the decision-maker is an enemy in close contact',
+      deal: { stakeholders: [{ name: 'Zhao', role: 'decision-maker', contact: 'close', stance: 'enemy' }] },
       reason: 'facts',
       message: 'decidersHostileUnreached',
     },
@@ -142,10 +159,16 @@ ruleTester('man.authority', {
       name: 'a hostile decider, the other decider not reached',
       deal: {
         stakeholders: [
-          { name: 'Zhao', role: 'final-say', contact: 'some', stance: 'neutral', backsCompetitor: true },
-          { name: 'Li', role: 'decision-maker', contact: 'none', stance: 'supporter' },
+          { name: 'Zhao', role: 'decision-maker', contact: 'some', stance: 'neutral', backsCompetitor: true },
+          { name: 'Li', role: 'final-say', contact: 'none', stance: 'supporter' },
         ],
       },
+      reason: 'facts',
+      message: 'decidersHostileUnreached',
+    },
+    {
+      name: 'issue 12: the only decider in contact backs a competitor: authority is not reached',
+      deal: { stakeholders: [{ name: 'Zhao', role: 'decision-maker', contact: 'close', stance: 'supporter', backsCompetitor: true }] },
       reason: 'facts',
       message: 'decidersHostileUnreached',
     },

@@ -35,10 +35,20 @@ ruleTester('s1.2', {
 
 ruleTester('s1.3', {
   C: [
-    { name: 'amount and product lines', deal: { amount: 500000, productLines: ['AC', 'SSL'] }, ...facts('opportunityDefined') },
+    { name: 'explicit need, amount and product lines', deal: { need: { problems: ['分支上网无审计'] }, amount: 500000, productLines: ['AC', 'SSL'] }, ...facts('opportunityDefined') },
     { name: 'facts silent: the answer decides', deal: { source: 'channel', answers: { 's1.3': 'C' } }, reason: 'answer' },
   ],
   F: [
+    {
+      name: 'issue 12: amount and product lines without an explicit need (no s1.1 problem) are not C',
+      deal: { amount: 500000, productLines: ['AC', 'SSL'] },
+      ...facts('opportunityWithoutNeed'),
+    },
+    {
+      name: 'issue 12: amount and product lines overrule a C answer when no problem is recorded',
+      deal: { amount: 500000, productLines: ['AC'], need: { deadline: '2027-01-31' }, answers: { 's1.3': 'C' } },
+      ...facts('opportunityWithoutNeed'),
+    },
     { name: 'amount only', deal: { amount: 300000 }, ...facts('opportunityPartial') },
     { name: 'product lines only', deal: { productLines: ['AD'] }, ...facts('opportunityPartial') },
     { name: 'an amount of 0 is not an estimate', deal: { amount: 0, productLines: ['SG'] }, ...facts('opportunityPartial') },

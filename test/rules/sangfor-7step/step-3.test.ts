@@ -136,9 +136,14 @@ ruleTester('s3.5', {
 ruleTester('s3.6', {
   C: [
     { name: 'a primary competitor', deal: { competitors: [{ name: 'H3C', primary: true }, { name: 'Huawei' }] }, ...facts('primaryCompetitorKnown') },
+    { name: 'issue 12: we checked, no competitor (无竞争对手)', deal: { competition: '无竞争对手' }, ...facts('noCompetitorChecked') },
+    { name: 'issue 12: we checked, no competitor (sole source), overruling a W answer', deal: { competition: 'sole source', competitors: [], answers: { 's3.6': 'W' } }, ...facts('noCompetitorChecked') },
     { name: 'facts silent: the answer decides', deal: { answers: { 's3.6': 'C' } }, reason: 'answer' },
   ],
-  F: [{ name: 'competitors without a primary', deal: { competitors: [{ name: 'H3C' }, { name: 'Huawei', primary: false }] }, ...facts('competitorsNoPrimary') }],
+  F: [
+    { name: 'competitors without a primary', deal: { competitors: [{ name: 'H3C' }, { name: 'Huawei', primary: false }] }, ...facts('competitorsNoPrimary') },
+    { name: "'no competitor' beside a listed competitor: the list wins", deal: { competition: 'none', competitors: [{ name: 'H3C' }] }, ...facts('competitorsNoPrimary') },
+  ],
   W: [{ name: 'nothing known', deal: { competitors: [] }, reason: 'nothing-known' }],
 });
 

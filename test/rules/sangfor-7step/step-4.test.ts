@@ -25,12 +25,27 @@ ruleTester('s4.1', {
 ruleTester('s4.2', {
   C: [
     { name: 'a trusted coach', deal: { stakeholders: [{ name: 'Wu', coach: true, contact: '深交', stance: '导师' }] }, ...facts('trustedCoach') },
+    {
+      name: 'a withholding coach beside a trusted, sharing one',
+      deal: { stakeholders: [{ name: 'Wu', coach: true, contact: '深交', stance: '导师', sharesInfo: true }, { name: 'Xu', coach: true, contact: 'close', stance: 'supporter', sharesInfo: false }] },
+      ...facts('trustedCoach'),
+    },
     { name: 'evidence of two signs', deal: { evidence: evidence('s4.2', 1, 4) }, reason: 'evidence' },
     { name: 'facts silent: the answer decides', deal: { stakeholders: [{ name: 'Wu', stance: 'mentor' }], answers: { 's4.2': 'C' } }, reason: 'answer' },
   ],
   F: [
     { name: 'a coach in shallow contact', deal: { stakeholders: [{ name: 'Wu', coach: true, contact: 'some', stance: 'supporter' }] }, ...facts('coachNotTrusted') },
     { name: 'a coach with no stance recorded', deal: { stakeholders: [{ name: 'Wu', coach: true, contact: 'close' }] }, ...facts('coachNotTrusted') },
+    {
+      name: 'issue 12: a close, friendly coach who no longer shares information (signal 4) is at most F',
+      deal: { stakeholders: [{ name: 'Kelvin', coach: true, contact: 'close', stance: 'mentor', sharesInfo: false }] },
+      ...facts('coachWithholdsInfo'),
+    },
+    {
+      name: 'issue 12: a withholding coach overrules a C answer',
+      deal: { stakeholders: [{ name: 'Kelvin', coach: true, contact: '深交', stance: '导师', sharesInfo: false }], answers: { 's4.2': 'C' } },
+      ...facts('coachWithholdsInfo'),
+    },
     { name: 'evidence of one sign', deal: { evidence: evidence('s4.2', 2) }, reason: 'evidence-partial' },
   ],
   W: [{ name: 'nothing known', deal: {}, reason: 'nothing-known' }],
@@ -65,10 +80,14 @@ ruleTester('s4.5', {
       ...facts('competitorSituationKnown'),
     },
     { name: 'facts silent: a minor competitor, the answer decides', deal: { competitors: [{ name: 'H3C', channel: 'X', supporters: [] }], answers: { 's4.5': 'C' } }, reason: 'answer' },
+    { name: 'issue 12: we checked, no competitor (无对手)', deal: { competition: '无对手' }, ...facts('noCompetitorChecked') },
   ],
   F: [
     { name: 'channel only', deal: { competitors: [{ name: 'H3C', primary: true, channel: 'X' }] }, ...facts('competitorSituationPartial') },
     { name: 'supporters only', deal: { competitors: [{ name: 'H3C', primary: true, channel: ' ', supporters: ['Sun'] }] }, ...facts('competitorSituationPartial') },
   ],
-  W: [{ name: 'nothing known', deal: { competitors: [{ name: 'H3C', primary: true }] }, reason: 'nothing-known' }],
+  W: [
+    { name: 'nothing known', deal: { competitors: [{ name: 'H3C', primary: true }] }, reason: 'nothing-known' },
+    { name: "competition 'contested' is no knowledge of the competitor", deal: { competition: '有竞争' }, reason: 'nothing-known' },
+  ],
 });

@@ -12,15 +12,24 @@ const evidence = (item: string, ...signals: number[]) => signals.map((signal) =>
 ruleTester('s5.1', {
   C: [
     {
-      name: 'two close, supportive relationships',
-      deal: { stakeholders: [person('A', { contact: 'close', stance: 'supporter' }), person('B', { contact: '较多接触', stance: '导师' })] },
+      name: 'issue 12: two close, supportive relationships inside the decision chain',
+      deal: { stakeholders: [person('A', { role: 'final-say', contact: 'close', stance: 'supporter' }), person('B', { role: '评估者', contact: '较多接触', stance: '导师' })] },
       ...facts('relationshipsMany'),
     },
     { name: 'evidence of two criteria', deal: { evidence: evidence('s5.1', 1, 4) }, reason: 'evidence' },
     { name: 'facts silent: close but neutral, the answer decides', deal: { stakeholders: [person('A', { contact: 'close', stance: 'neutral' })], answers: { 's5.1': 'C' } }, reason: 'answer' },
   ],
   F: [
-    { name: 'one relationship', deal: { stakeholders: [person('A', { contact: 'close', stance: 'supporter' }), person('B', { contact: 'some', stance: 'supporter' })] }, ...facts('relationshipOne') },
+    {
+      name: 'one relationship in the chain',
+      deal: { stakeholders: [person('A', { role: 'decision-maker', contact: 'close', stance: 'supporter' }), person('B', { role: 'evaluator', contact: 'some', stance: 'supporter' })] },
+      ...facts('relationshipOne'),
+    },
+    {
+      name: 'issue 12: several close relationships, all outside the decision chain (signal 7 counts the chain)',
+      deal: { stakeholders: [person('A', { role: 'user', contact: 'close', stance: 'supporter' }), person('B', { contact: '深交', stance: '导师' }), person('C', { role: 'final-say', contact: 'some', stance: 'neutral' })] },
+      ...facts('relationshipsOutsideChain'),
+    },
     { name: 'evidence of one criterion', deal: { evidence: evidence('s5.1', 7) }, reason: 'evidence-partial' },
   ],
   W: [{ name: 'nothing known', deal: {}, reason: 'nothing-known' }],
@@ -61,12 +70,29 @@ ruleTester('s5.4', {
     },
   ],
   F: [
-    { name: 'an unsupportive decider', deal: { stakeholders: [profiled('Li', 'decision-maker', { stance: 'unsupportive' })] }, ...facts('chainLeansPartly') },
     { name: 'a user backs a competitor', deal: { stakeholders: [profiled('Chen', 'final-say'), profiled('Zhao', 'user', { backsCompetitor: true })] }, ...facts('chainLeansPartly') },
+    { name: 'a user works against us', deal: { stakeholders: [profiled('Chen', 'final-say'), profiled('Zhao', 'user', { worksAgainstUs: true })] }, ...facts('chainLeansPartly') },
   ],
   W: [
-    { name: 'a decider backs a competitor', deal: { stakeholders: [profiled('Li', 'decision-maker', { backsCompetitor: true })] }, ...facts('deciderBacksCompetitor') },
-    { name: 'the final say is an enemy', deal: { stakeholders: [{ name: 'Chen', role: '拍板者', stance: '敌人' }], answers: { 's5.4': 'C' } }, ...facts('deciderBacksCompetitor') },
+    { name: 'a decider backs a competitor', deal: { stakeholders: [profiled('Li', 'decision-maker', { backsCompetitor: true })] }, ...facts('chainMemberBacksCompetitor') },
+    { name: 'the final say is an enemy', deal: { stakeholders: [{ name: 'Chen', role: '拍板者', stance: '敌人' }], answers: { 's5.4': 'C' } }, ...facts('chainMemberBacksCompetitor') },
+    {
+      name: 'issue 12: an evaluator (a chain member, as s3.5 counts them) backs the competitor',
+      deal: { stakeholders: [profiled('Chen', 'final-say', { stance: 'supporter' }), profiled('Xu', '技术把关者', { backsCompetitor: true })] },
+      ...facts('chainMemberBacksCompetitor'),
+    },
+    { name: 'issue 12: an unsupportive decision-maker is against us', deal: { stakeholders: [profiled('Li', 'decision-maker', { stance: 'unsupportive' })] }, ...facts('deciderAgainst') },
+    {
+      name: 'issue 12: a vice-president hands the customer 黑材料 against us (worksAgainstUs)',
+      deal: { stakeholders: [profiled('Chen', 'final-say', { stance: 'supporter' }), profiled('蔡卫东', '决策者', { stance: 'neutral', worksAgainstUs: true })] },
+      ...facts('deciderAgainst'),
+    },
+    {
+      name: 'issue 12: an evaluator passes our quote to the competitor',
+      deal: { stakeholders: [profiled('Chen', 'final-say', { stance: 'supporter' }), profiled('Xu', 'evaluator', { stance: 'neutral', worksAgainstUs: true })] },
+      ...facts('chainWorksAgainstUs'),
+    },
+    { name: 'evidence of 黑材料 (signal 2) against us', deal: { evidence: [{ item: 's5.4', signal: 2, date: '2026-10-28', against: true }] }, reason: 'evidence-against' },
   ],
 });
 
@@ -104,6 +130,8 @@ ruleTester('s5.7', {
   F: [{ name: 'the final say is neutral', deal: { stakeholders: [person('Chen', { role: 'final-say', stance: '中立' })] }, ...facts('finalSayNeutral') }],
   W: [
     { name: 'the final say is unsupportive', deal: { stakeholders: [person('Chen', { role: 'final-say', stance: 'unsupportive' })] }, ...facts('finalSayAgainst') },
+    { name: 'issue 12: a "supportive" final say who backs the competitor', deal: { stakeholders: [person('Chen', { role: 'final-say', stance: 'supporter', backsCompetitor: true })] }, ...facts('finalSayAgainst') },
+    { name: 'evidence of signal 4 (知道是谁,不帮助我们开展工作)', deal: { evidence: [{ item: 's5.7', signal: 4, date: '2026-10-22', against: true }] }, reason: 'evidence-against' },
     {
       name: 'one final say against us wins over one for us',
       deal: { stakeholders: [person('Chen', { role: 'final-say', stance: 'mentor' }), person('Lin', { role: 'final-say', stance: 'enemy' })] },

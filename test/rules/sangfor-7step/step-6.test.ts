@@ -14,7 +14,10 @@ ruleTester('s6.1', {
     { name: 'facts silent: the answer decides', deal: { procurement: tender, answers: { 's6.1': 'C' } }, reason: 'answer' },
   ],
   F: [{ name: 'partly (部分)', deal: { procurement: { ...tender, specsInfluenced: '部分' } }, ...facts('specsPartlyInfluenced') }],
-  W: [{ name: 'not guided (否)', deal: { customer: { segment: '政府' }, procurement: { specsInfluenced: '否' } }, ...facts('specsNotInfluenced') }],
+  W: [
+    { name: 'not guided (否)', deal: { customer: { segment: '政府' }, procurement: { specsInfluenced: '否' } }, ...facts('specsNotInfluenced') },
+    { name: 'issue 12: parameters written by the competitor side (对手渠道编写)', deal: { procurement: { ...tender, specsInfluenced: '对手渠道编写' } }, ...facts('specsByCompetitor') },
+  ],
 });
 
 ruleTester('s6.2', {
@@ -36,6 +39,17 @@ describe('step 6 applies only to tender buyers', () => {
     expect(result.stage.steps.find((s) => s.step === 6)?.applies).toBe(false);
     expect(result.missing.map((m) => m.item)).not.toContain('s6.1');
     expect(result.items['s6.1']?.rating).toBe('W');
+  });
+
+  it('issue 12: a public hospital, a school, a finance buyer and an "other" buyer run a tender by default; only enterprise is exempt', async () => {
+    for (const segment of ['医院', '学校', 'finance', '其他', 'government']) {
+      const result = await evaluateBoth({ customer: { segment } });
+      expect(result.stage.steps.find((s) => s.step === 6)?.applies, segment).toBe(true);
+    }
+    for (const deal of [{ customer: { segment: '民营企业' } }, {}, { customer: { segment: '医院' }, procurement: { tender: false } }]) {
+      const result = await evaluateBoth(deal);
+      expect(result.stage.steps.find((s) => s.step === 6)?.applies, JSON.stringify(deal)).toBe(false);
+    }
   });
 
   it('a state-owned buyer runs a tender: step 6 applies and its items are missing until C', async () => {
