@@ -9,7 +9,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parse as csvParse } from 'csv-parse';
 import type { InputError, Source } from '../cli/errors.js';
 import { parseJson } from './json.js';
 
@@ -123,6 +122,8 @@ async function* csvDeals(stream: Readable, file: string, options: ReadOptions, p
   }
   const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(firstLine);
+  // csv-parse loads with the first CSV input, not with the CLI.
+  const { parse: csvParse } = await import('csv-parse');
   const parser = csvParse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
   const feed = (async () => {
     try {
