@@ -67,6 +67,7 @@ const evidenceSchema = z.object({
 
 export const snapshotSchema = z
   .object({
+    $schema: z.string().optional().describe('The JSON Schema this file follows (for editors); not used in evaluation.'),
     id: text.describe('The deal id.'),
     asOf: isoDate.optional().describe('Evaluation date (ISO). Default: today.'),
     outcome: term('outcome').optional(),
