@@ -12,6 +12,7 @@ import type { Result } from '../result.js';
 import type { SnapshotIssue } from '../snapshot/issues.js';
 import { countedItems, priorModel, type Model } from './prior.js';
 
+/** Options of `prepareHistory`: how the history's snapshots are evaluated, and the current model. */
 export interface HistoryOptions extends Omit<EvaluateOptions, 'model'> {
   /** The current model: the prior's centre and the uncalibrated baseline. Default: the method-based prior. */
   model?: Model;
@@ -19,6 +20,7 @@ export interface HistoryOptions extends Omit<EvaluateOptions, 'model'> {
   modelName?: string;
 }
 
+/** An item as the history sees it: its pack, version, star and prior weights. */
 export interface HistoryItem {
   id: string;
   pack: string;
@@ -35,6 +37,7 @@ export const W = 0;
 export const F = 1;
 export const C = 2;
 
+/** A closed deal of the history: its outcome and its item ratings, packed. */
 export interface HistoryDeal {
   id: string;
   won: 0 | 1;
@@ -46,6 +49,7 @@ export interface HistoryDeal {
   index: number;
 }
 
+/** A history snapshot that could not be evaluated, with its position and issues. */
 export interface InvalidDeal {
   /** Position in the history (0-based). */
   index: number;
@@ -53,6 +57,7 @@ export interface InvalidDeal {
   issues: SnapshotIssue[];
 }
 
+/** A history evaluated once (`prepareHistory`), ready for `calibrate` and `crossValidate` to fit and score. */
 export interface PreparedHistory {
   kind: 'prepared-history';
   items: HistoryItem[];

@@ -18,6 +18,7 @@ import type { Rating } from '../snapshot/schema.js';
 
 export const SPAN = 2 * Math.log(0.92 / 0.08);
 
+/** The log-odds an item adds for each rating (W adds nothing, or its red-flag weight). */
 export interface ItemWeights {
   C: number;
   F: number;
@@ -25,6 +26,7 @@ export interface ItemWeights {
   redFlag: number;
 }
 
+/** A probability model: the logit is the intercept plus each item's weight for its rating. */
 export interface Model {
   intercept: number;
   weights: Record<string, ItemWeights>;
