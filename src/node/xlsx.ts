@@ -99,7 +99,8 @@ export function inspectXlsx(data: Uint8Array, file: string, limits: XlsxLimits =
     };
     entry.start();
   };
-  const slice = 64 * 1024;
+  // Deflate expands at most ~1032:1, so a 4 KB slice inflates to at most ~4 MB at a time.
+  const slice = 4 * 1024;
   try {
     for (let at = 0; at < data.length && !failure; at += slice) unzip.push(data.subarray(at, at + slice), at + slice >= data.length);
   } catch {
