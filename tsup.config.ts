@@ -3,12 +3,28 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    // The library (ESM) and the CLI with its worker, in ONE build so they share chunks: the
+    // embedded rule packs, zod and the core ship once for both. The reference engine
+    // (json-rules-engine) is its own chunk, loaded by the first `evaluate` call only.
+    // Dependencies stay external. bin/dealqual.js imports dist/cli.js (the shebang lives in bin/).
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts' } },
     target: 'node20',
     platform: 'neutral',
+    splitting: true,
     clean: true,
+    sourcemap: false,
+  },
+  {
+    // The library for require(): one file (CommonJS has no chunks); the reference engine's
+    // require('json-rules-engine') runs on the first `evaluate` call only.
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: { entry: { index: 'src/index.ts' } },
+    target: 'node20',
+    platform: 'neutral',
+    clean: false,
     sourcemap: false,
   },
   {
@@ -24,17 +40,6 @@ export default defineConfig([
     outExtension: () => ({ js: '.js' }),
     footer: { js: readFileSync('src/sheets/functions.js', 'utf8') },
     define: { 'process.env.NODE_ENV': '"production"' },
-    dts: false,
-    clean: false,
-    sourcemap: false,
-  },
-  {
-    // The CLI (bin/dealqual.js imports dist/cli.js; the shebang lives in bin/) and its worker thread
-    // (--jobs). ESM for Node; dependencies stay external.
-    entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
     dts: false,
     clean: false,
     sourcemap: false,

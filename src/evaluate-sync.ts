@@ -4,7 +4,7 @@
  * reference engine. This module never imports json-rules-engine, so the spreadsheet bundle can
  * use it.
  */
-import { formatISO } from 'date-fns';
+import { formatISO } from 'date-fns/formatISO';
 import { assemble, type AssembleContext } from './core/assemble.js';
 import { planPacks, SEVEN_STEP, type Plan } from './core/plan.js';
 import { deriveFacts, type RuleFacts } from './engine/derive.js';

@@ -3,9 +3,12 @@
  * engine); `evaluateSync` (evaluate-sync.ts) runs the same rules compiled to closures. Both share
  * parsing, fact derivation and assembly, so they differ only in how rule conditions are matched —
  * and return equal results.
+ *
+ * json-rules-engine (and eventemitter2, which needs timers) is loaded on the first `evaluate`
+ * call, never at import: `import { evaluateSync } from 'dealqual'` stays free of it, so the entry
+ * loads in runtimes without Node built-ins or timers and bundles without the reference engine.
  */
 import { assemble } from './core/assemble.js';
-import { matchReference } from './engine/reference.js';
 import { internalError, prepare, type EvaluateOptions, type Evaluation } from './evaluate-sync.js';
 
 export { evaluateSync, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate-sync.js';
@@ -20,6 +23,7 @@ export async function evaluate(input: unknown, options: EvaluateOptions = {}): P
     const ready = prepare(input, options);
     if ('ok' in ready) return ready;
     const matches: Int32Array[] = [];
+    const { matchReference } = await import('./engine/reference.js');
     for (const { prepared } of ready.plan.packs) matches.push(await matchReference(prepared, ready.facts));
     return assemble(ready.snapshot, ready.plan, matches, ready.context);
   } catch (error) {

@@ -4,17 +4,23 @@
  */
 import pkg from '../../package.json';
 import type { CliIO, Command } from './command.js';
-import * as registry from './commands/index.js';
 import { UsageError } from './errors.js';
 import { nodeIO } from './node-io.js';
 import { printableLines } from './terminal.js';
 
 export const VERSION: string = pkg.version;
 
-export const commands = (): Command[] => (Object.values(registry) as Command[]).sort((a, b) => (a.name < b.name ? -1 : 1));
+/**
+ * The commands, sorted by name. The registry (and with it the core, the readers and the
+ * formatters) loads on first use, so `dealqual --version` starts without it.
+ */
+export async function commands(): Promise<Command[]> {
+  const registry = await import('./commands/index.js');
+  return (Object.values(registry) as Command[]).sort((a, b) => (a.name < b.name ? -1 : 1));
+}
 
-export function helpText(): string {
-  const list = commands();
+export async function helpText(): Promise<string> {
+  const list = await commands();
   const width = Math.max(...list.map((c) => c.name.length));
   return `dealqual ${VERSION} — qualify B2B sales deals against sales-method checklists
 
@@ -36,20 +42,21 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const [name, ...rest] = argv;
   try {
     if (name === undefined) {
-      await io.stderr.write(helpText());
+      await io.stderr.write(await helpText());
       return 2;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
-      const target = name === 'help' && rest[0] ? commands().find((c) => c.name === rest[0]) : undefined;
-      await io.stdout.write(target ? target.usage + '\n' : helpText());
+      const target = name === 'help' && rest[0] ? (await commands()).find((c) => c.name === rest[0]) : undefined;
+      await io.stdout.write(target ? target.usage + '\n' : await helpText());
       return 0;
     }
     if (name === '--version' || name === '-v') {
       await io.stdout.write(VERSION + '\n');
       return 0;
     }
-    const command = commands().find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${commands().map((c) => c.name).join(', ')} (see "dealqual --help")`);
+    const list = await commands();
+    const command = list.find((c) => c.name === name);
+    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${list.map((c) => c.name).join(', ')} (see "dealqual --help")`);
     if (rest.includes('--version') || rest.includes('-v')) {
       await io.stdout.write(VERSION + '\n');
       return 0;

@@ -1,11 +1,14 @@
-/** xlsx in and out for the CLI, over src/node/xlsx.ts and the flat-row convention. */
+/**
+ * xlsx in and out for the CLI, over src/node/xlsx.ts and the flat-row convention. The workbook
+ * library loads with the first workbook read or written, not with the CLI.
+ */
 import { headerTexts, isBlankRow } from '../flat/index.js';
-import { readXlsx, writeXlsx } from '../node/xlsx.js';
 import type { Writer } from './command.js';
 import { UsageError } from './errors.js';
 
 /** A sheet as headers and its non-blank rows with their spreadsheet row numbers. */
 export async function readSheet(file: string, sheet: string | undefined): Promise<{ headers: string[]; rows: { n: number; values: unknown[] }[] }> {
+  const { readXlsx } = await import('../node/xlsx.js');
   const [head = [], ...rest] = await readXlsx(file, sheet === undefined ? {} : { sheet });
   const rows: { n: number; values: unknown[] }[] = [];
   rest.forEach((values, i) => {
@@ -25,6 +28,7 @@ export function xlsxOutput(file: string, options: { mapping?: Record<string, str
     /** Writes the workbook at `file` (the report's temporary file); `display` names it in messages. */
     async finish(display = file) {
       const { headers, rows } = JSON.parse(parts.join('')) as { headers: string[]; rows: unknown[][] };
+      const { writeXlsx } = await import('../node/xlsx.js');
       try {
         await writeXlsx(file, headers, rows, options);
       } catch (error) {

@@ -5,7 +5,9 @@
  *   2. where nothing is observed, the seller's answer counts (stale or unsupported C drops to F);
  *   3. otherwise stale evidence gives F, and with nothing at all the item is W (nothing known).
  */
-import { subDays, formatISO, parseISO } from 'date-fns';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
+import { subDays } from 'date-fns/subDays';
 import type { Item } from '../packs/schema.js';
 import type { Reason, ReasonCode } from '../result.js';
 import type { Answer, Evidence, Rating } from '../snapshot/schema.js';

@@ -1,6 +1,6 @@
 /**
  * Cell readers of the flat-row convention. A cell arrives as a spreadsheet gives it: a string (CSV,
- * typed text), a number, a boolean (a checkbox), a Date (Google Sheets, exceljs) or nothing. Each
+ * typed text), a number, a boolean (a checkbox), a Date (Google Sheets, an .xlsx date cell) or nothing. Each
  * reader returns the value or an error message saying what the cell accepts; blank cells never get
  * here (they are unknown and omitted).
  */
@@ -135,7 +135,7 @@ export function serialToIso(serial: number): Read<string> {
 }
 
 /**
- * A Date cell as the calendar day it shows. exceljs gives a date cell as UTC midnight; Google Sheets
+ * A Date cell as the calendar day it shows. An .xlsx reader gives a date cell as UTC midnight; Google Sheets
  * gives midnight in the script's time zone. So a Date at UTC midnight is read in UTC, any other in
  * the local time zone (set the Apps Script project's time zone to the spreadsheet's).
  */

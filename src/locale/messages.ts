@@ -3,6 +3,7 @@
  * code and params; these templates turn it into text. `{name}` is replaced by `params.name`.
  */
 export type Locale = 'en' | 'zh-CN';
+/** The locales of messages: `en` and `zh-CN`. */
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
 type Table = Record<string, string>;

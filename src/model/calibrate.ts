@@ -28,6 +28,7 @@ import { sigmoid, type ItemWeights, type Model } from './prior.js';
 import { seeded, shuffled } from './random.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './file.js';
 
+/** Options of `calibrate`: the evaluation options of the history plus the fit's priors and limits. */
 export interface CalibrateOptions extends HistoryOptions {
   /** Prior standard deviation of each item weight, in log-odds. Default 0.5. */
   priorSd?: number;
@@ -39,12 +40,14 @@ export interface CalibrateOptions extends HistoryOptions {
   name?: string;
 }
 
+/** How many closed deals rated an item C, F and W. */
 export interface ItemCounts {
   C: number;
   F: number;
   W: number;
 }
 
+/** What `calibrate` returns: the fitted model, its file, and the counts it was fitted on. */
 export interface Calibration {
   model: Model;
   /** The model as a model file, with a note per item (counts, prior and fitted weights). */
@@ -303,8 +306,10 @@ export function calibrate(history: readonly unknown[] | PreparedHistory, options
   };
 }
 
+/** The scores of a model on a set of deals (AUC, Brier score, log loss, calibration error). */
 export type ScoreSummary = Omit<Scores, 'deals' | 'won'>;
 
+/** The scores of one cross-validation fold, with the uncalibrated model's as `baseline`. */
 export interface FoldReport extends ScoreSummary {
   fold: number;
   deals: number;
@@ -313,6 +318,7 @@ export interface FoldReport extends ScoreSummary {
   baseRate: ScoreSummary & { rate: number };
 }
 
+/** What `crossValidate` returns: held-out scores over all folds, the baseline's, and each fold's. */
 export interface CrossValidationReport extends ScoreSummary {
   /** Closed deals used (won + lost). */
   deals: number;
@@ -330,6 +336,7 @@ export interface CrossValidationReport extends ScoreSummary {
   settings: { folds: number; seed: number; priorSd: number; interceptSd: number; monotone: boolean };
 }
 
+/** Options of `crossValidate`: those of `calibrate` plus the number of folds and their seed. */
 export interface CrossValidateOptions extends CalibrateOptions {
   /** Number of folds. Default 10; fewer when there are fewer closed deals. */
   folds?: number;

@@ -5,6 +5,7 @@
 import type { MissingItem, Result } from '../result.js';
 import { SPAN, type Model } from './prior.js';
 
+/** What one item adds to a deal's logit, with its rating. */
 export interface Contribution {
   item: string;
   pack: string;
@@ -13,6 +14,7 @@ export interface Contribution {
   contribution: number;
 }
 
+/** A probability taken apart (`explainProbability`): intercept, items that add and items that subtract. */
 export interface Explanation {
   /** The model's intercept: the log-odds of a deal with every item W. */
   intercept: number;

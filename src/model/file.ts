@@ -63,6 +63,7 @@ export const calibrationSchema = z.strictObject({
   prior: z.string().describe('The model the prior was centred on.'),
 });
 
+/** The zod schema of a model file (`dealqual calibrate --out`, `models/default.json`). */
 export const modelFileSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(MODEL_FORMAT, { error: () => `"${MODEL_FORMAT}"` }),
@@ -83,9 +84,11 @@ export const modelFileSchema = z.strictObject({
   calibration: calibrationSchema.optional().describe('How the weights were fitted, when calibrated.'),
 });
 
+/** A validated model file. */
 export type ModelFile = z.output<typeof modelFileSchema>;
 export type ModelFileInput = z.input<typeof modelFileSchema>;
 
+/** A problem in a model file: the file, the JSON path within it and what is wrong. */
 export interface ModelIssue {
   file: string;
   /** JSON path within the file, e.g. `$.packs["sangfor-7step"].items["s1.1"].C`. */
@@ -93,6 +96,7 @@ export interface ModelIssue {
   message: string;
 }
 
+/** The outcome of `parseModel`: the model and its file, or every issue found. */
 export type ModelParse = { ok: true; model: Model; file: ModelFile } | { ok: false; issues: ModelIssue[] };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -13,6 +13,7 @@ import type { SnapshotIssue } from '../snapshot/issues.js';
 import { observedAgainst } from '../engine/rate.js';
 import { countedItems, isRedFlagItem, priorModel, type Model } from './prior.js';
 
+/** Options of `prepareHistory`: how the history's snapshots are evaluated, and the current model. */
 export interface HistoryOptions extends Omit<EvaluateOptions, 'model'> {
   /** The current model: the prior's centre and the uncalibrated baseline. Default: the method-based prior. */
   model?: Model;
@@ -20,6 +21,7 @@ export interface HistoryOptions extends Omit<EvaluateOptions, 'model'> {
   modelName?: string;
 }
 
+/** An item as the history sees it: its pack, version, star and prior weights. */
 export interface HistoryItem {
   id: string;
   pack: string;
@@ -39,6 +41,7 @@ export const F = 1;
 export const C = 2;
 export const WA = 3;
 
+/** A closed deal of the history: its outcome and its item ratings, packed. */
 export interface HistoryDeal {
   id: string;
   won: 0 | 1;
@@ -50,6 +53,7 @@ export interface HistoryDeal {
   index: number;
 }
 
+/** A history snapshot that could not be evaluated, with its position and issues. */
 export interface InvalidDeal {
   /** Position in the history (0-based). */
   index: number;
@@ -57,6 +61,7 @@ export interface InvalidDeal {
   issues: SnapshotIssue[];
 }
 
+/** A history evaluated once (`prepareHistory`), ready for `calibrate` and `crossValidate` to fit and score. */
 export interface PreparedHistory {
   kind: 'prepared-history';
   items: HistoryItem[];

@@ -15,6 +15,7 @@ export interface ReliabilityBin {
   observed: number | null;
 }
 
+/** How well probabilities predicted outcomes (`scores`). */
 export interface Scores {
   deals: number;
   won: number;

@@ -33,6 +33,7 @@ export const RED_FLAG_UNIT = SPAN / 6;
 /** Where one decisive W from facts puts an otherwise all-C deal. */
 export const VETO_LANDING = 0.2;
 
+/** The log-odds an item adds for each rating (W adds nothing, or its red-flag weight). */
 export interface ItemWeights {
   C: number;
   F: number;
@@ -42,6 +43,7 @@ export interface ItemWeights {
   veto?: number;
 }
 
+/** A probability model: the logit is the intercept plus each item's weight for its rating. */
 export interface Model {
   intercept: number;
   weights: Record<string, ItemWeights>;

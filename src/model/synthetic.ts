@@ -13,6 +13,7 @@ import { countedItems, type Model } from './prior.js';
 import { packsInUse } from './history.js';
 import { seeded } from './random.js';
 
+/** Options of `syntheticHistory`: how many deals, the seed, the packs and the true model. */
 export interface SyntheticOptions {
   deals: number;
   seed: number;
@@ -29,6 +30,7 @@ export interface SyntheticOptions {
   winRate?: number;
 }
 
+/** A generated won/lost history with the true model behind it (for testing calibration). */
 export interface SyntheticHistory {
   history: SnapshotInput[];
   truth: Model;

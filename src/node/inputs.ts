@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { parse as csvParse, type CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import type { InputError, Source } from '../cli/errors.js';
 import { decodeBuffer, DecodeError, decodeStream, linesOf } from './decode.js';
 import { parseJson } from './json.js';
@@ -165,6 +165,8 @@ async function* csvDeals(chunks: AsyncIterable<string>, file: string, options: R
   }
   const firstLine = head.join('').split(/\r?\n/)[0] ?? '';
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(firstLine);
+  // csv-parse loads with the first CSV input, not with the CLI.
+  const { parse: csvParse } = await import('csv-parse');
   // A record csv-parse cannot read (a stray or unclosed quote) is reported with its line; the others go on.
   const skipped: InputEvent[] = [];
   const parser = csvParse({

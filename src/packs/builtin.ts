@@ -15,7 +15,9 @@ import bantPack from '../../rules/bant/pack.json';
 import { parsePack, type PackSource } from './load.js';
 import type { Pack } from './schema.js';
 
+/** The ids of the built-in packs, in evaluation order; evaluating with no `packs` option uses all of them. */
 export const BUILTIN_PACK_IDS = ['sangfor-7step', 'man', 'bant'] as const;
+/** The id of a built-in pack: `'sangfor-7step'`, `'man'` or `'bant'`. */
 export type BuiltinPackId = (typeof BUILTIN_PACK_IDS)[number];
 
 const sources: Record<BuiltinPackId, PackSource> = {

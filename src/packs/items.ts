@@ -2,6 +2,7 @@
 import { builtinPack, type BuiltinPackId } from './builtin.js';
 import type { Bilingual, Pack } from './schema.js';
 
+/** One item of a pack as `listItems` lists it (what `dealqual items` prints). */
 export interface ItemListing {
   id: string;
   step: number;

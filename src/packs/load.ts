@@ -13,6 +13,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 const itemSchemaList = z.array(itemSchema);
 
+/** A problem in a rule-pack file: the file, the JSON path within it and what is wrong. */
 export interface PackIssue {
   file: string;
   /** JSON path within the file, e.g. `$.items[3].rules[0].conditions.all[1].operator`. */
@@ -20,6 +21,7 @@ export interface PackIssue {
   message: string;
 }
 
+/** The outcome of `parsePack`: the validated pack, or every issue found. */
 export type PackParse = { ok: true; pack: Pack } | { ok: false; issues: PackIssue[] };
 
 /**
@@ -94,6 +96,7 @@ function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: strin
   return issues;
 }
 
+/** A pack as read from its files, before validation: the manifest and the item files it names. */
 export interface PackSource {
   /** The manifest: a whole pack, or a pack whose `itemFiles` name files of items. */
   manifest: unknown;

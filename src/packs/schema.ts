@@ -55,6 +55,7 @@ export const itemSchema = z.strictObject({
   rules: z.array(ruleSchema),
 });
 
+/** The zod schema of a rule-pack file (manifest with inline `items`, or with `itemFiles`). */
 export const packSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z
@@ -70,8 +71,11 @@ export const packSchema = z.strictObject({
   items: z.array(itemSchema).min(1),
 });
 
+/** A rule pack as it is written in its file. */
 export type PackInput = z.input<typeof packSchema>;
+/** A validated rule pack, defaults filled in. */
 export type Pack = z.output<typeof packSchema>;
+/** One checklist item of a pack: metadata (ids, titles, signals, docs) and its rules. */
 export type Item = Pack['items'][number];
 export type PackRule = Item['rules'][number];
 export type Bilingual = z.output<typeof bilingual>;

@@ -9,6 +9,7 @@ import { jsonPath, flattenIssues } from '../packs/load.js';
 import { fastParseSnapshot } from './fast.js';
 import { snapshotSchema, type Snapshot } from './schema.js';
 
+/** A problem in a snapshot, as data: a code, the JSON path of the field, what it expects and a message. */
 export interface SnapshotIssue {
   code: string;
   /** JSON path of the field, e.g. `$.stakeholders[0].role`. */
@@ -18,6 +19,7 @@ export interface SnapshotIssue {
   message: string;
 }
 
+/** The outcome of `parseSnapshot`: the parsed snapshot, or its issues (with the deal id where it could be read). */
 export type SnapshotParse = { ok: true; snapshot: Snapshot } | { ok: false; id?: string; issues: SnapshotIssue[] };
 
 const zhCNErrors = zhCN().localeError;

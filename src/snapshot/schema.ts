@@ -16,8 +16,10 @@ function term<V extends Vocabulary>(name: V) {
 const isoDate = z.iso.date();
 const text = z.string().trim().min(1);
 
+/** The zod schema of a rating: `C` (confirmed), `F` (fuzzy) or `W` (unknown, or against us). */
 export const ratingSchema = z.enum(['C', 'F', 'W']);
 
+/** The zod schema of a seller's answer: a rating, or `{ rating, note?, at? }`. */
 export const answerSchema = z.union([
   ratingSchema,
   z.object({
@@ -69,8 +71,10 @@ const evidenceSchema = z.object({
   against: z.boolean().optional().describe('Evidence against us: the item is contrary (W).'),
 });
 
+/** The zod schema of a deal snapshot; parses Chinese and English spellings to the English values. */
 export const snapshotSchema = z
   .object({
+    $schema: z.string().optional().describe('The JSON Schema this file follows (for editors); not used in evaluation.'),
     id: text.describe('The deal id.'),
     asOf: isoDate.optional().describe('Evaluation date (ISO). Default: today.'),
     outcome: term('outcome').optional(),
@@ -172,7 +176,9 @@ export const snapshotSchema = z
 export type SnapshotInput = z.input<typeof snapshotSchema>;
 /** A parsed snapshot: canonical English values only. */
 export type Snapshot = z.output<typeof snapshotSchema>;
+/** An item rating: `C` (confirmed), `F` (fuzzy: partly shown, claimed without evidence, or stale) or `W` (unknown, or against us). */
 export type Rating = z.output<typeof ratingSchema>;
+/** A seller's own rating of an item, short (`'C'`) or long (`{ rating, note, at }`). */
 export type Answer = z.output<typeof answerSchema>;
 export type Stakeholder = NonNullable<Snapshot['stakeholders']>[number];
 export type Evidence = NonNullable<Snapshot['evidence']>[number];

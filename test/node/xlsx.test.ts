@@ -85,7 +85,10 @@ describe('writeXlsx', () => {
     const error = ws.getRow(3).getCell(headers.indexOf('stage') + 1);
     expect(error.value).toMatch(/^#DEALQUAL: \$\.amount: expected a number/);
     expect(error.font?.color?.argb).toBe(RATING_STYLE.W.font);
-    expect(ws.getRow(1).font?.bold).toBe(true);
+    // every header cell bold; the result columns' headers filled
+    expect(headers.map((_, i) => ws.getRow(1).getCell(i + 1).font?.bold)).toEqual(headers.map(() => true));
+    expect(fill(1, headers.indexOf('stage') + 1)).toBe('FFDDEBF7');
+    expect(fill(1, 1)).toBeUndefined();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * The evaluation result as a zod schema: the source of the published JSON Schema
+ * (`dealqual/schemas/result.json`) for consumers in other languages, and a validator for results
+ * stored or sent elsewhere. It describes the same shape as the `Result` type (src/result.ts); a
+ * type-level test (test/package/result-schema.test.ts) fails when the two drift apart.
+ */
+import * as z from 'zod';
+
+const rating = z.enum(['C', 'F', 'W']);
+const bilingual = z.strictObject({ zh: z.string(), en: z.string() });
+const params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** Why an item has its rating: a code, its parameters and the text in the requested locale. */
+export const reasonSchema = z.strictObject({
+  code: z.enum(['facts', 'evidence', 'evidence-partial', 'evidence-against', 'answer', 'stale', 'unsupported', 'nothing-known', 'same-fact']),
+  params,
+  message: z.string().describe('The reason in the requested locale.'),
+});
+
+const itemResultSchema = z.strictObject({
+  rating,
+  pack: z.string(),
+  step: z.number().int(),
+  star: z.boolean(),
+  reason: reasonSchema,
+  contribution: z.number().describe("Log-odds this item adds to the probability's logit."),
+  veto: z.number().max(0).optional().describe('Present when a decisive item is W from facts or evidence: the veto part of contribution.'),
+});
+
+const missingItemSchema = z.strictObject({
+  item: z.string(),
+  pack: z.string(),
+  star: z.boolean(),
+  step: z.number().int(),
+  rating,
+  title: bilingual,
+  reason: reasonSchema,
+  signals: z.array(z.strictObject({ n: z.number().int(), zh: z.string(), en: z.string() })).describe("The source's signals: ways to prove the item."),
+  gain: z.number().describe('How much the probability would rise if the item were confirmed (C).'),
+});
+
+const findingSchema = z.strictObject({
+  code: z.enum(['contradiction', 'cross-pack-contradiction', 'unsupported', 'stale', 'red-flag']),
+  items: z.array(z.string()),
+  params,
+  message: z.string(),
+});
+
+const stepProgressSchema = z.strictObject({
+  step: z.number().int(),
+  applies: z.boolean(),
+  C: z.number().int(),
+  F: z.number().int(),
+  W: z.number().int(),
+  open: z.array(z.string()).describe('Items that gate the step (its ★ items, or all of them where it has none) and are not C, then decisive items W from facts or evidence.'),
+});
+
+const stageSchema = z.strictObject({
+  step: z.number().int().min(1).max(7),
+  milestone: z.enum(['lead', 'opportunity', 'project', 'won', 'lost']),
+  furthest: z.number().int().describe('The furthest step with any C item.'),
+  claimed: z.number().int().optional().describe('The step the snapshot claims (claimedStep), where it claims one.'),
+  steps: z.array(stepProgressSchema),
+});
+
+/** One deal's evaluation (`evaluateSync`, `evaluate`, `dealqual audit -f json`). */
+export const resultSchema = z.strictObject({
+  ok: z.literal(true),
+  id: z.string(),
+  asOf: z.string(),
+  stage: stageSchema,
+  probability: z.number().min(0).max(1),
+  logit: z.number().describe("The log-odds: intercept plus every item's contribution."),
+  intercept: z.number().describe("The model's intercept: the log-odds of a deal with every item W."),
+  items: z.record(z.string(), itemResultSchema),
+  missing: z.array(missingItemSchema).describe('Items not rated C, most urgent first.'),
+  findings: z.array(findingSchema),
+  man: z.strictObject({ class: z.string(), action: bilingual }).optional(),
+});
+
+/** The JSON Schema (draft 2020-12) of a result. */
+export function resultJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(resultSchema, { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
