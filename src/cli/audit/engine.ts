@@ -78,7 +78,7 @@ export function auditRecord(event: DealEvent, settings: AuditSettings, options =
   const record: AuditRecord = {
     source: event.source,
     result,
-    problems: problemsOf(result, settings.policy),
+    problems: problemsOf(result, settings.policy, settings.packs),
     ...(typeof raw.amount === 'number' ? { amount: raw.amount } : {}),
     ...(typeof raw.currency === 'string' ? { currency: raw.currency } : {}),
     ...(event.row ? { row: event.row as Row } : {}),
