@@ -7,7 +7,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe as describeResult } from '../../src/describe.js';
 import { evaluateSync } from '../../src/evaluate.js';
+import type { Result } from '../../src/result.js';
 import { AS_OF, ROOT, cli, ensureBuilt } from './helpers.js';
 import { parseXml } from './xml.js';
 
@@ -55,6 +57,20 @@ describe('audit formats (golden files)', () => {
       const expected = evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')), { asOf: AS_OF });
       expect(results[i]).toEqual(expected);
     });
+  });
+
+  it('json and jsonl are compact by default; --detail full adds the texts, as describe does, in --locale', () => {
+    const compact = JSON.parse(cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'json']).stdout) as Result[];
+    const full = cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'jsonl', '--detail', 'full', '--locale', 'zh-CN']);
+    const lines = full.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(lines).toEqual(compact.map((r) => describeResult(r, { locale: 'zh-CN' })));
+    DEAL_FILES.forEach((f, i) =>
+      expect(lines[i]).toEqual(evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')), { asOf: AS_OF, locale: 'zh-CN', detail: 'full' })),
+    );
+    expect(full.stdout.length).toBeGreaterThan(2 * JSON.stringify(compact).length);
+    const bad = cli(['audit', DEALS, '-f', 'json', '--detail', 'everything']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--detail expects compact or full, got "everything"');
   });
 
   it('junit is well-formed XML: one test case per deal, failures where a deal has errors', () => {
@@ -214,7 +230,7 @@ describe('explain, diff, items, schema, help', () => {
   it('explain: every item with rating, contribution and reason; the gate; next actions', () => {
     const run = cli(['explain', `${DEALS}/05-expressway-ipsec-redflag.json`, '--as-of', AS_OF]);
     expect(run.code).toBe(0);
-    const result = evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, '05-expressway-ipsec-redflag.json'), 'utf8')), { asOf: AS_OF });
+    const result = evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, '05-expressway-ipsec-redflag.json'), 'utf8')), { asOf: AS_OF, detail: 'full' });
     if (!result.ok) throw new Error('fixture invalid');
     for (const id of Object.keys(result.items)) expect(run.stdout).toMatch(new RegExp(`\\n\\s+${id.replace('.', '\\.')}\\s`));
     expect(run.stdout).toContain(`held by:     the step-${result.stage.step} gate`);

@@ -24,6 +24,8 @@ export interface AuditSettings {
   model?: Model;
   policy: Policy;
   mapping?: Record<string, string>;
+  /** `full`: results with their texts (json/jsonl output); default compact. */
+  detail?: 'full';
   format: string;
   context: FormatContext;
 }
@@ -41,6 +43,7 @@ export function evaluateOptions(settings: AuditSettings): EvaluateOptions {
     ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
     ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
     ...(settings.model ? { model: settings.model } : {}),
+    ...(settings.detail ? { detail: settings.detail } : {}),
   };
 }
 
