@@ -100,12 +100,24 @@ describe('audit formats (golden files)', () => {
     expect(cli(['audit', DEALS, '--as-of', AS_OF, '--color']).stdout).toMatch(/\u001b\[31m/);
   });
 
-  it('--jobs gives the same output in input order', () => {
-    for (const f of ['jsonl', 'stylish']) {
-      const one = cli(['audit', DEALS, '--as-of', AS_OF, '-f', f]);
-      const two = cli(['audit', DEALS, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
-      expect(two.stdout).toBe(one.stdout);
-      expect(two.code).toBe(one.code);
+  it('--jobs gives the same output in input order, for every format, across batches and input errors', () => {
+    // 700 deals (several 256-deal batches per worker) with broken lines among them.
+    const fixtures = DEAL_FILES.map((f) => JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')) as { id: string });
+    const lines = Array.from({ length: 700 }, (_, i) => (i % 233 === 100 ? '{"id": ' : JSON.stringify({ ...fixtures[i % fixtures.length]!, id: `J-${i}` })));
+    const dir = mkdtempSync(join(tmpdir(), 'dealqual-jobs-'));
+    try {
+      const file = join(dir, 'many.jsonl');
+      writeFileSync(file, lines.join('\n') + '\n');
+      for (const f of ['json', 'jsonl', 'stylish', 'csv', 'markdown', 'junit']) {
+        const one = cli(['audit', file, '--as-of', AS_OF, '-f', f]);
+        const two = cli(['audit', file, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
+        expect(two.stdout, f).toBe(one.stdout);
+        expect(two.stderr, f).toBe(one.stderr);
+        expect(two.code, f).toBe(one.code);
+        expect(one.code, f).toBe(2);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

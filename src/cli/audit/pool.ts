@@ -1,9 +1,10 @@
-/** A fixed pool of worker threads auditing batches of deals; results come back per batch. */
+/** A fixed pool of worker threads auditing batches of deals; results come back per batch, formatted (batch.ts). */
 import { Worker } from 'node:worker_threads';
-import type { AuditSettings, DealEvent, DealOutcome } from './engine.js';
+import type { BatchOutcome } from './batch.js';
+import type { AuditSettings, DealEvent } from './engine.js';
 
 interface Task {
-  resolve: (outcomes: DealOutcome[]) => void;
+  resolve: (batch: BatchOutcome) => void;
   reject: (error: Error) => void;
 }
 
@@ -15,13 +16,13 @@ export class WorkerPool {
     for (let i = 0; i < size; i += 1) {
       const worker = new Worker(script, { workerData: { settings } });
       const entry = { worker, busy: 0, tasks: new Map<number, Task>() };
-      worker.on('message', (message: { seq: number; outcomes?: DealOutcome[]; error?: string }) => {
+      worker.on('message', (message: { seq: number; batch?: BatchOutcome; error?: string }) => {
         const task = entry.tasks.get(message.seq);
         if (!task) return;
         entry.tasks.delete(message.seq);
         entry.busy -= 1;
         if (message.error !== undefined) task.reject(new Error(message.error));
-        else task.resolve(message.outcomes!);
+        else task.resolve(message.batch!);
       });
       const fail = (error: Error) => {
         for (const task of entry.tasks.values()) task.reject(error);
@@ -34,7 +35,7 @@ export class WorkerPool {
   }
 
   /** Audits a batch on the least busy worker. */
-  run(events: DealEvent[]): Promise<DealOutcome[]> {
+  run(events: DealEvent[]): Promise<BatchOutcome> {
     const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const seq = (this.seq += 1);
     entry.busy += 1;

@@ -9,6 +9,7 @@ import type { Writer } from '../command.js';
 import { formatterOf } from '../formatters/index.js';
 import { addInputError, addStats, emptySummary, type Summary } from '../formatters/types.js';
 import { dealAuditor, type AuditSettings, type DealEvent, type DealOutcome } from './engine.js';
+import type { BatchOutcome } from './batch.js';
 import { WorkerPool } from './pool.js';
 
 export interface RunOptions {
@@ -23,6 +24,7 @@ export interface RunOptions {
 }
 
 const BATCH = 256;
+const decoder = new TextDecoder();
 
 /** Collects text and writes it in chunks of about 64 KiB (fewer, larger writes). */
 export class BufferedWriter implements Writer {
@@ -33,6 +35,12 @@ export class BufferedWriter implements Writer {
     this.parts.push(text);
     this.size += text.length;
     return this.size >= this.limit ? this.flush() : Promise.resolve();
+  }
+  /** Bytes formatted on a worker: what is buffered goes first, then the bytes as they are. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    if (this.target.writeBytes) return this.target.writeBytes(bytes);
+    return this.target.write(decoder.decode(bytes));
   }
   flush(): Promise<void> {
     if (this.parts.length === 0) return Promise.resolve();
@@ -68,6 +76,22 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
     options.progress?.(summary.deals, summary.inputErrors.length + summary.moreInputErrors);
   };
 
+  /** A batch from a worker: its pieces one by one, or its bytes in one write. */
+  const takeBatch = async (batch: BatchOutcome) => {
+    if (batch.kind === 'pieces') {
+      for (const o of batch.outcomes) await take(o);
+      return;
+    }
+    for (const e of batch.errors) addInputError(summary, e);
+    for (const s of batch.stats) addStats(summary, s);
+    if (batch.stats.length > 0) {
+      if (!first && formatter.separator) await out.write(formatter.separator);
+      first = false;
+      await out.writeBytes(batch.bytes);
+    }
+    options.progress?.(summary.deals, summary.inputErrors.length + summary.moreInputErrors);
+  };
+
   const events = readInputs(paths, options.read);
   if (options.jobs <= 1 || !options.workerScript) {
     const audit = dealAuditor(settings);
@@ -80,11 +104,11 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
     }
   } else {
     const pool = new WorkerPool(options.jobs, settings, options.workerScript);
-    // Batches in flight, in input order; a read error rides along as a one-item "batch".
-    const queue: Promise<DealOutcome[]>[] = [];
+    // Batches in flight (at most 2 per worker), in input order; a read error rides along as a one-item "batch".
+    const queue: Promise<BatchOutcome>[] = [];
     let batch: DealEvent[] = [];
     const drain = async (keep: number) => {
-      while (queue.length > keep) for (const o of await queue.shift()!) await take(o);
+      while (queue.length > keep) await takeBatch(await queue.shift()!);
     };
     const send = () => {
       if (batch.length) queue.push(pool.run(batch));
@@ -94,7 +118,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
       for await (const event of events as AsyncIterable<InputEvent>) {
         if (event.kind === 'error') {
           send();
-          queue.push(Promise.resolve([{ ok: false, errors: [event.error] }]));
+          queue.push(Promise.resolve({ kind: 'pieces', outcomes: [{ ok: false, errors: [event.error] }] }));
         } else {
           batch.push(event);
           if (batch.length >= BATCH) send();
