@@ -119,7 +119,7 @@ describe('audit formats (golden files)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+   }, 120_000);
 });
 
 describe('exit codes', () => {
