@@ -26,15 +26,32 @@ export interface RunOptions {
 const BATCH = 256;
 const decoder = new TextDecoder();
 
-/** Collects text and writes it in chunks of about 64 KiB (fewer, larger writes). */
+/**
+ * Collects output and writes it in chunks of about 64 KiB (fewer, larger writes). Text is encoded
+ * into the chunk as it comes (joining the strings first and encoding them at the write took more
+ * time than evaluating the deals); a target without `writeBytes` gets text.
+ */
 export class BufferedWriter implements Writer {
+  private chunk: Buffer;
+  private used = 0;
   private parts: string[] = [];
   private size = 0;
-  constructor(private readonly target: Writer, private readonly limit = 1 << 16) {}
+  constructor(private readonly target: Writer, private readonly limit = 1 << 16) {
+    this.chunk = Buffer.allocUnsafe(this.target.writeBytes ? limit * 4 : 0);
+  }
   write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    return this.size >= this.limit ? this.flush() : Promise.resolve();
+    if (!this.target.writeBytes) {
+      this.parts.push(text);
+      this.size += text.length;
+      return this.size >= this.limit ? this.flush() : Promise.resolve();
+    }
+    // At most 3 UTF-8 bytes per UTF-16 unit: text that may not fit goes after a flush, or alone.
+    if (this.used + text.length * 3 > this.chunk.length) {
+      if (text.length * 3 > this.chunk.length) return this.flush().then(() => this.target.write(text));
+      return this.flush().then(() => this.write(text));
+    }
+    this.used += this.chunk.write(text, this.used);
+    return this.used >= this.limit ? this.flush() : Promise.resolve();
   }
   /** Bytes formatted on a worker: what is buffered goes first, then the bytes as they are. */
   async writeBytes(bytes: Uint8Array): Promise<void> {
@@ -43,6 +60,13 @@ export class BufferedWriter implements Writer {
     return this.target.write(decoder.decode(bytes));
   }
   flush(): Promise<void> {
+    if (this.used > 0) {
+      const bytes = this.chunk.subarray(0, this.used);
+      // The stream keeps the written bytes until they are out: the next text goes into a new chunk.
+      this.chunk = Buffer.allocUnsafe(this.chunk.length);
+      this.used = 0;
+      return this.target.writeBytes!(bytes);
+    }
     if (this.parts.length === 0) return Promise.resolve();
     const text = this.parts.join('');
     this.parts = [];
