@@ -2,7 +2,8 @@
  * dealqual: qualify B2B sales deals against declarative sales-method checklists.
  * The pure evaluation core: no I/O, no platform APIs; the CLI and the spreadsheet bundle adapt it.
  */
-export { evaluate, evaluateSync, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate.js';
+export { evaluate, evaluateSync, type DescribedEvaluation, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate.js';
+export { describe, type DescribeOptions } from './describe.js';
 export { listItems, type ItemListing } from './packs/items.js';
 export { builtinPack, isBuiltinPack, BUILTIN_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
 export { parsePack, type PackIssue, type PackParse, type PackSource } from './packs/load.js';

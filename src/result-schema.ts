@@ -10,12 +10,13 @@ const rating = z.enum(['C', 'F', 'W']);
 const bilingual = z.strictObject({ zh: z.string(), en: z.string() });
 const params = z.record(z.string(), z.union([z.string(), z.number()]));
 
-/** Why an item has its rating: a code, its parameters and the text in the requested locale. */
+/** Why an item has its rating: a code and its parameters (words come from the locale table). */
 export const reasonSchema = z.strictObject({
   code: z.enum(['facts', 'evidence', 'evidence-partial', 'evidence-against', 'answer', 'stale', 'unsupported', 'nothing-known', 'same-fact']),
   params,
-  message: z.string().describe('The reason in the requested locale.'),
 });
+
+const describedReasonSchema = reasonSchema.extend({ message: z.string().describe('The reason in the requested locale.') });
 
 const itemResultSchema = z.strictObject({
   rating,
@@ -33,9 +34,7 @@ const missingItemSchema = z.strictObject({
   star: z.boolean(),
   step: z.number().int(),
   rating,
-  title: bilingual,
   reason: reasonSchema,
-  signals: z.array(z.strictObject({ n: z.number().int(), zh: z.string(), en: z.string() })).describe("The source's signals: ways to prove the item."),
   gain: z.number().describe('How much the probability would rise if the item were confirmed (C).'),
 });
 
@@ -43,7 +42,6 @@ const findingSchema = z.strictObject({
   code: z.enum(['contradiction', 'cross-pack-contradiction', 'unsupported', 'stale', 'red-flag']),
   items: z.array(z.string()),
   params,
-  message: z.string(),
 });
 
 const stepProgressSchema = z.strictObject({
@@ -63,7 +61,7 @@ const stageSchema = z.strictObject({
   steps: z.array(stepProgressSchema),
 });
 
-/** One deal's evaluation (`evaluateSync`, `evaluate`, `dealqual audit -f json`). */
+/** One deal's evaluation, compact (the default of `evaluateSync`, `evaluate`, `dealqual audit -f json`). */
 export const resultSchema = z.strictObject({
   ok: z.literal(true),
   id: z.string(),
@@ -78,7 +76,25 @@ export const resultSchema = z.strictObject({
   man: z.strictObject({ class: z.string(), action: bilingual }).optional(),
 });
 
-/** The JSON Schema (draft 2020-12) of a result. */
+/** One deal's evaluation with its texts (`describe`, `detail: 'full'`, `dealqual audit --detail full`). */
+export const describedResultSchema = resultSchema.extend({
+  items: z.record(z.string(), itemResultSchema.extend({ reason: describedReasonSchema })),
+  missing: z
+    .array(
+      missingItemSchema.extend({
+        title: bilingual.describe('The item title: the source text and our translation.'),
+        reason: describedReasonSchema,
+        signals: z.array(z.strictObject({ n: z.number().int(), zh: z.string(), en: z.string() })).describe("The source's signals: ways to prove the item."),
+      }),
+    )
+    .describe('Items not rated C, most urgent first.'),
+  findings: z.array(findingSchema.extend({ message: z.string() })),
+});
+
+/**
+ * The JSON Schema (draft 2020-12) of a result: one schema accepting either form (`anyOf`), the
+ * compact result or the described one, as `audit --detail` decides.
+ */
 export function resultJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(resultSchema, { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(z.union([resultSchema, describedResultSchema]), { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
 }

@@ -1,4 +1,11 @@
-/** The evaluation result: the contract's fixed fields plus the explanation of each number. */
+/**
+ * The evaluation result: the contract's fixed fields plus the explanation of each number.
+ *
+ * Results are compact by default: ids, ratings, reason and finding codes with their params,
+ * contributions, missing item ids with their gain. Titles, signals and message texts are the same
+ * for every deal, so they are not repeated in each result: `describe(result, { locale })` resolves
+ * them (a `DescribedResult`), as does the option `detail: 'full'` of `evaluate`/`evaluateSync`.
+ */
 import type { Bilingual } from './packs/schema.js';
 import type { Rating } from './snapshot/schema.js';
 
@@ -6,7 +13,9 @@ export type Milestone = 'lead' | 'opportunity' | 'project' | 'won' | 'lost';
 
 /**
  * Why an item has its rating, as data (code and params); words come from the locale table.
- * - `facts`: a rule of the pack matched the snapshot facts (`params.message` names the pack message)
+ * - `facts`: a rule of the pack matched the snapshot facts (`params.message` names the pack message;
+ *   where that message quotes facts of the deal, their values ride along under the quoted path,
+ *   e.g. `params['deal.need.deadline']`)
  * - `evidence`: fresh dated evidence proves it (`signals`, `date`: the newest)
  * - `evidence-partial`: fresh evidence shows fewer signals than the item needs (`signals`, `needed`)
  * - `evidence-against`: dated evidence against us (`date`)
@@ -29,13 +38,16 @@ export type ReasonCode =
 
 /**
  * A reason that is the same for every deal (a rule's observation whose text quotes no fact of the
- * deal, "nothing known", an undated answer) is one object shared by every result, as the pack's
- * `title` and `signals` are; it is frozen: copy it before changing it.
+ * deal, "nothing known", an undated answer) is one object shared by every result; it is frozen:
+ * copy it before changing it.
  */
 export interface Reason {
   code: ReasonCode;
   params: Record<string, string | number>;
-  /** The reason in the requested locale. */
+}
+
+/** A reason with its text in the requested locale (`describe`, `detail: 'full'`). */
+export interface DescribedReason extends Reason {
   message: string;
 }
 
@@ -57,21 +69,18 @@ export interface MissingItem {
   star: boolean;
   step: number;
   rating: Rating;
-  title: Bilingual;
   reason: Reason;
-  /** The source's signals: ways to prove the item. */
-  signals: { n: number; zh: string; en: string }[];
   /** How much the probability would rise if the item were confirmed (C). */
   gain: number;
 }
 
 export type FindingCode = 'contradiction' | 'cross-pack-contradiction' | 'unsupported' | 'stale' | 'red-flag';
 
+/** A finding as data; a `red-flag` finding's text quotes its item's reason (`items[item].reason`). */
 export interface Finding {
   code: FindingCode;
   items: string[];
   params: Record<string, string | number>;
-  message: string;
 }
 
 export interface StepProgress {
@@ -113,4 +122,37 @@ export interface Result {
   missing: MissingItem[];
   findings: Finding[];
   man?: ManResult;
+}
+
+export interface DescribedItemResult extends ItemResult {
+  reason: DescribedReason;
+}
+
+export interface DescribedMissingItem {
+  item: string;
+  pack: string;
+  star: boolean;
+  step: number;
+  rating: Rating;
+  /** The item's title (the source text and our translation). */
+  title: Bilingual;
+  reason: DescribedReason;
+  /** The source's signals: ways to prove the item. */
+  signals: { n: number; zh: string; en: string }[];
+  gain: number;
+}
+
+export interface DescribedFinding extends Finding {
+  message: string;
+}
+
+/**
+ * A result with its texts: every reason's and finding's message in one locale, and each missing
+ * item's title and signals (`describe`, or `detail: 'full'`). A `red-flag` finding's params also
+ * carry `reason`, its item's reason text.
+ */
+export interface DescribedResult extends Omit<Result, 'items' | 'missing' | 'findings'> {
+  items: Record<string, DescribedItemResult>;
+  missing: DescribedMissingItem[];
+  findings: DescribedFinding[];
 }

@@ -53,7 +53,7 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
       continue;
     }
     if (isResult(value.value)) {
-      deals.push({ source: event.source, result: value.value, problems: problemsOf(value.value, settings.policy), fromAudit: true });
+      deals.push({ source: event.source, result: value.value, problems: problemsOf(value.value, settings.policy, settings.packs), fromAudit: true });
       continue;
     }
     const result = evaluateSync(value.value, options);
@@ -61,7 +61,7 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
       for (const i of result.issues) errors.push({ source: event.source, ...(result.id ? { id: result.id } : {}), path: i.path, message: i.message });
       continue;
     }
-    deals.push({ source: event.source, result, problems: problemsOf(result, settings.policy), fromAudit: false });
+    deals.push({ source: event.source, result, problems: problemsOf(result, settings.policy, settings.packs), fromAudit: false });
   }
   return { deals, errors };
 }

@@ -7,6 +7,8 @@ import type { Readable } from 'node:stream';
 /** A text sink. `write` resolves once the text is accepted (after a `drain` under backpressure). */
 export interface Writer {
   write(text: string): Promise<void>;
+  /** Writes UTF-8 bytes (output formatted on a worker thread); where absent, they are decoded and written as text. */
+  writeBytes?(bytes: Uint8Array): Promise<void>;
 }
 
 export interface CliIO {

@@ -5,14 +5,13 @@ import type { CliIO, Writer } from './command.js';
 export function streamWriter(stream: Writable): Writer {
   let failure: Error | undefined;
   stream.on('error', (error) => (failure = error));
-  return {
-    write: (text) =>
-      new Promise<void>((resolve, reject) => {
-        if (failure) return reject(failure);
-        if (stream.write(text)) resolve();
-        else stream.once('drain', () => (failure ? reject(failure) : resolve()));
-      }),
-  };
+  const write = (chunk: string | Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      if (failure) return reject(failure);
+      if (stream.write(chunk)) resolve();
+      else stream.once('drain', () => (failure ? reject(failure) : resolve()));
+    });
+  return { write, writeBytes: write };
 }
 
 /** Ends a stream and waits until everything is written (or it fails). */

@@ -17,6 +17,9 @@
  * also leaves it out of `stage-unearned`). Won and lost deals get no stage or missing problems.
  */
 import type { Locale } from '../locale/messages.js';
+import { describeFindings } from '../describe.js';
+import type { BuiltinPackId } from '../packs/builtin.js';
+import type { Pack } from '../packs/schema.js';
 import type { Result } from '../result.js';
 import { DEFAULT_SEVERITY, type RuleId, type Severity } from './config.js';
 
@@ -56,8 +59,11 @@ const words = {
 
 export const pct = (p: number): string => `${Math.round(p * 100)}%`;
 
-/** The problems of a result under a policy, errors first, then in the result's own order. */
-export function problemsOf(result: Result, policy: Policy): Problem[] {
+/**
+ * The problems of a result under a policy, errors first, then in the result's own order. `packs`:
+ * those the result was evaluated with (a red flag's message quotes its item's pack message).
+ */
+export function problemsOf(result: Result, policy: Policy, packs?: readonly (BuiltinPackId | Pack)[]): Problem[] {
   const w = words[policy.locale];
   const out: Problem[] = [];
   const add = (rule: RuleId, items: string[], message: string, item?: string) => {
@@ -77,7 +83,8 @@ export function problemsOf(result: Result, policy: Policy): Problem[] {
     else if (m.step <= stage.step) add('missing', [m.item], w.missing(m.item, m.rating, m.step), m.item);
   }
   if (unearned.length) add('stage-unearned', unearned.map((u) => u.split(' ')[0]!), w.unearned(unearned.join(', '), stage.step, claimed));
-  for (const f of result.findings) add(f.code, f.items, f.items.length && !f.message.includes(f.items[0]!) ? `${f.items.join(', ')}: ${f.message}` : f.message);
+  for (const f of describeFindings(result, { locale: policy.locale, ...(packs ? { packs } : {}) }))
+    add(f.code, f.items, f.items.length && !f.message.includes(f.items[0]!) ? `${f.items.join(', ')}: ${f.message}` : f.message);
   if (policy.minProbability !== undefined && result.probability < policy.minProbability)
     add('low-probability', [], w.low(result.probability, policy.minProbability));
   return out.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.severity] - ORDER[b.p.severity] || a.i - b.i).map(({ p }) => p);

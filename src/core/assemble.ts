@@ -2,67 +2,44 @@
  * Turns rule matches into the result: ratings, stage, missing evidence, findings, probability.
  * Pure and engine-agnostic: both engines hand it the same matches.
  */
-import { format, pick, type Locale } from '../locale/messages.js';
 import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { NOTHING_KNOWN, observedAgainst, rateItem, REASONS, sameFactRated, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
-import { readPath } from '../engine/path.js';
 import { contribution, sigmoid, type Model } from '../model/prior.js';
 import { manClass } from './man.js';
+import { quotedPaths, quotedValues } from './messages.js';
 import { applies, plannedWeights, type Plan, type PlannedItem } from './plan.js';
 import { stageOf } from './stage.js';
 
 export { SEVEN_STEP } from './plan.js';
 
 export interface AssembleContext extends RateContext {
-  locale: Locale;
   tender: boolean;
   model?: Model;
-  /** The facts the rules read, for `{deal.…}` / `{derived.…}` placeholders in pack messages. */
+  /** The facts the rules read: pack messages quoting `{deal.…}` / `{derived.…}` get their values as params. */
   facts: RuleFacts;
 }
 
-const PLACEHOLDER = /\{(asOf|(deal|derived)((?:\.[A-Za-z_][\w]*|\[\d+\])+))\}/g;
-const hasPlaceholder = (text: string) => text.search(PLACEHOLDER) >= 0;
-
 /**
- * Fills a pack message's placeholders: `{asOf}`, and `{deal.path}` / `{derived.path}` with the
- * fact at that plain member path (left as written where the fact is absent).
- * @example fillMessage('Deadline {deal.need.deadline} has passed.', facts, '2026-11-01')
- */
-export function fillMessage(text: string, facts: RuleFacts, asOf: string): string {
-  if (!text.includes('{')) return text;
-  return text.replace(PLACEHOLDER, (whole, _name, fact?: 'deal' | 'derived', path?: string) => {
-    if (fact === undefined) return asOf;
-    const value = readPath(facts[fact], `$${path}`);
-    return value === undefined || value === null || typeof value === 'object' ? whole : String(value);
-  });
-}
-
-function packMessage(rated: Rated, planned: PlannedItem, locale: Locale): string | undefined {
-  const text = planned.pack.pack.messages[rated.params.message as string];
-  return text && pick(locale, text);
-}
-
-/**
- * An item's reason. A shared observation's reason is made once per locale and shared, frozen, by
- * every result — unless its text quotes the deal's facts (`{deal.…}`), which is then filled per deal.
+ * An item's reason, as data. A shared observation's reason is made once and shared, frozen, by
+ * every result — unless its pack message quotes the deal's facts, whose values then join its
+ * params per deal (the text itself is filled when the result is described).
  */
 function reasonOf(rated: Rated, planned: PlannedItem, context: AssembleContext): Reason {
-  const { locale } = context;
   const cache = rated[REASONS];
-  const cached = cache?.[locale];
+  const cached = cache?.reason;
   if (cached) return cached;
-  let message: string;
-  let quotesFacts = false;
+  let params = rated.params;
+  let quotes = false;
   if (rated.code === 'facts') {
-    const text = packMessage(rated, planned, locale);
-    quotesFacts = text !== undefined && hasPlaceholder(text);
-    message = text === undefined ? String(rated.params.message) : fillMessage(text, context.facts, context.asOf);
-  } else message = format(locale, `reason.${rated.code}`, rated.params);
-  const reason = { code: rated.code, params: rated.params, message };
-  if (cache && cached === undefined) cache[locale] = quotesFacts ? null : Object.freeze(reason);
+    const text = planned.pack.pack.messages[rated.params.message as string];
+    const paths = text ? [...new Set([...quotedPaths(text.en), ...quotedPaths(text.zh)])] : [];
+    quotes = paths.length > 0;
+    if (quotes) params = { ...rated.params, ...quotedValues(paths, context.facts) };
+  }
+  const reason: Reason = { code: rated.code, params };
+  if (cache && cached === undefined) cache.reason = quotes ? null : Object.freeze(reason);
   return reason;
 }
 
@@ -125,10 +102,9 @@ function findingsOf(
   answers: readonly (Answer | undefined)[] | undefined,
   context: AssembleContext,
 ): Finding[] {
-  const { locale, staleDays, tender } = context;
+  const { staleDays, tender } = context;
   const findings: Finding[] = [];
-  const add = (code: Finding['code'], items: string[], params: Record<string, string | number>, words: string = code) =>
-    findings.push({ code, items, params, message: format(locale, `finding.${words}`, params) });
+  const add = (code: Finding['code'], items: string[], params: Record<string, string | number>) => findings.push({ code, items, params });
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     if (!applies(planned, tender)) continue;
@@ -139,9 +115,8 @@ function findingsOf(
     if (r.code === 'stale') add('stale', [item.id], { item: item.id, date: r.params.date!, days: staleDays });
     // A red flag is a W from facts or evidence (against us), never one from nothing known or a W answer.
     if (plan.redFlag[position] && against[position]) {
-      const reason = reasonOf(r, planned, context).message;
-      if (plan.decisive[position]) add('red-flag', [item.id], { item: item.id, reason, decisive: 'true', step: item.step }, 'decisive');
-      else add('red-flag', [item.id], { item: item.id, reason });
+      if (plan.decisive[position]) add('red-flag', [item.id], { item: item.id, decisive: 'true', step: item.step });
+      else add('red-flag', [item.id], { item: item.id });
     }
     const partners = answers && plan.sameFact.get(position);
     if (!partners) continue;
@@ -191,11 +166,11 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     const added = contribution(weights, r.rating, against[position]);
     logit += added;
     const reason = reasonOf(r, planned, context);
-    const { id, step, star, title, signals } = planned.item;
+    const { id, step, star } = planned.item;
     const pack = planned.pack.pack.id;
     const veto = against[position] && plan.decisive[position] ? weights?.veto : undefined;
     items[id] = veto ? { rating: r.rating, pack, step, star, reason, contribution: added, veto } : { rating: r.rating, pack, step, star, reason, contribution: added };
-    if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, title, reason, signals, gain: 0 };
+    if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, reason, gain: 0 };
   }
   const probability = sigmoid(logit);
   const missing: MissingItem[] = [];

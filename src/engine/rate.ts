@@ -24,8 +24,8 @@ export interface Rated {
   params: Record<string, string | number>;
   /** The answer's rating where observed facts overrule a different answer. */
   contradicts?: Rating;
-  /** Shared observations only: their reasons per locale, `null` where the text quotes the deal's facts. */
-  readonly [REASONS]?: Partial<Record<string, Reason | null>>;
+  /** Shared observations only: their shared reason once made, `null` where its message quotes the deal's facts. */
+  readonly [REASONS]?: { reason?: Reason | null };
 }
 
 const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };
@@ -33,7 +33,7 @@ const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };
 /**
  * Observations that are the same for every deal — a rule's, nothing known, an undated answer —
  * are made once and frozen. Each carries, under this non-enumerable key, a mutable cache where
- * assembly keeps its reason per locale (a copy made by spreading does not carry it).
+ * assembly keeps its reason (a copy made by spreading does not carry it).
  */
 export const REASONS: unique symbol = Symbol('dealqual.reasons');
 

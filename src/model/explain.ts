@@ -61,7 +61,7 @@ export function explainProbability(result: Result, options: { model?: Pick<Model
  * confirmation would not raise the probability come last.
  * @example whatIf(result)[0] // { item: 's2.2', gain: 0.041, … }
  */
-export function whatIf(result: Result): MissingItem[] {
+export function whatIf<M extends MissingItem>(result: { missing: readonly M[] }): M[] {
   return result.missing
     .map((m, order) => ({ m, order }))
     .sort((a, b) => b.m.gain - a.m.gain || a.order - b.order)

@@ -7,7 +7,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe as describeResult } from '../../src/describe.js';
 import { evaluateSync } from '../../src/evaluate.js';
+import type { Result } from '../../src/result.js';
 import { AS_OF, ROOT, cli, ensureBuilt } from './helpers.js';
 import { parseXml } from './xml.js';
 
@@ -57,6 +59,20 @@ describe('audit formats (golden files)', () => {
     });
   });
 
+  it('json and jsonl are compact by default; --detail full adds the texts, as describe does, in --locale', () => {
+    const compact = JSON.parse(cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'json']).stdout) as Result[];
+    const full = cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'jsonl', '--detail', 'full', '--locale', 'zh-CN']);
+    const lines = full.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(lines).toEqual(compact.map((r) => describeResult(r, { locale: 'zh-CN' })));
+    DEAL_FILES.forEach((f, i) =>
+      expect(lines[i]).toEqual(evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')), { asOf: AS_OF, locale: 'zh-CN', detail: 'full' })),
+    );
+    expect(full.stdout.length).toBeGreaterThan(2 * JSON.stringify(compact).length);
+    const bad = cli(['audit', DEALS, '-f', 'json', '--detail', 'everything']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--detail expects compact or full, got "everything"');
+  });
+
   it('junit is well-formed XML: one test case per deal, failures where a deal has errors', () => {
     const run = cli(['audit', DEALS, '--as-of', AS_OF, '-f', 'junit']);
     const root = parseXml(run.stdout);
@@ -84,14 +100,26 @@ describe('audit formats (golden files)', () => {
     expect(cli(['audit', DEALS, '--as-of', AS_OF, '--color']).stdout).toMatch(/\u001b\[31m/);
   });
 
-  it('--jobs gives the same output in input order', () => {
-    for (const f of ['jsonl', 'stylish']) {
-      const one = cli(['audit', DEALS, '--as-of', AS_OF, '-f', f]);
-      const two = cli(['audit', DEALS, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
-      expect(two.stdout).toBe(one.stdout);
-      expect(two.code).toBe(one.code);
+  it('--jobs gives the same output in input order, for every format, across batches and input errors', () => {
+    // 700 deals (several 256-deal batches per worker) with broken lines among them.
+    const fixtures = DEAL_FILES.map((f) => JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')) as { id: string });
+    const lines = Array.from({ length: 700 }, (_, i) => (i % 233 === 100 ? '{"id": ' : JSON.stringify({ ...fixtures[i % fixtures.length]!, id: `J-${i}` })));
+    const dir = mkdtempSync(join(tmpdir(), 'dealqual-jobs-'));
+    try {
+      const file = join(dir, 'many.jsonl');
+      writeFileSync(file, lines.join('\n') + '\n');
+      for (const f of ['json', 'jsonl', 'stylish', 'csv', 'markdown', 'junit']) {
+        const one = cli(['audit', file, '--as-of', AS_OF, '-f', f]);
+        const two = cli(['audit', file, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
+        expect(two.stdout, f).toBe(one.stdout);
+        expect(two.stderr, f).toBe(one.stderr);
+        expect(two.code, f).toBe(one.code);
+        expect(one.code, f).toBe(2);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-  });
+   }, 120_000);
 });
 
 describe('exit codes', () => {
@@ -214,7 +242,7 @@ describe('explain, diff, items, schema, help', () => {
   it('explain: every item with rating, contribution and reason; the gate; next actions', () => {
     const run = cli(['explain', `${DEALS}/05-expressway-ipsec-redflag.json`, '--as-of', AS_OF]);
     expect(run.code).toBe(0);
-    const result = evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, '05-expressway-ipsec-redflag.json'), 'utf8')), { asOf: AS_OF });
+    const result = evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, '05-expressway-ipsec-redflag.json'), 'utf8')), { asOf: AS_OF, detail: 'full' });
     if (!result.ok) throw new Error('fixture invalid');
     for (const id of Object.keys(result.items)) expect(run.stdout).toMatch(new RegExp(`\\n\\s+${id.replace('.', '\\.')}\\s`));
     expect(run.stdout).toContain(`held by:     the step-${result.stage.step} gate`);

@@ -4,7 +4,7 @@
  * through both engines (evaluateBoth).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateBoth } from '../support/rule-tester.js';
+import { describedBoth, evaluateBoth } from '../support/rule-tester.js';
 import { builtinPack } from '../../src/packs/builtin.js';
 import { priorModel, SPAN } from '../../src/model/prior.js';
 import type { SnapshotInput } from '../../src/snapshot/schema.js';
@@ -71,7 +71,7 @@ const DECISIVE: { name: string; item: string; step: number; deal: Deal }[] = [
 describe('decisive negatives hold the stage, rank first, raise a red flag and veto the probability', () => {
   for (const c of DECISIVE) {
     it(`${c.name}: held at step ${c.step}, ${c.item} first in missing, decisive red flag, p < 0.25`, async () => {
-      const result = await evaluateBoth(c.deal);
+      const result = await describedBoth(c.deal);
       expect(result.items[c.item]!.rating).toBe('W');
       expect(result.stage.step).toBe(c.step);
       expect(result.stage.steps.find((s) => s.step === c.step)!.open).toContain(c.item);
@@ -117,7 +117,7 @@ describe('decisive negatives hold the stage, rank first, raise a red flag and ve
 
 describe('one fact, one answer: MAN and BANT items with nothing of their own take the seven-step rating they name', () => {
   it('a rep who answers every seven-step item C gets M-A-N, each MAN item saying whose rating it took', async () => {
-    const result = await evaluateBoth({ answers: allC() });
+    const result = await describedBoth({ answers: allC() });
     expect(result.man?.class).toBe('M-A-N');
     expect(result.items['man.money']!.reason).toMatchObject({ code: 'same-fact', params: { item: 's2.2', rating: 'C' } });
     expect(result.items['man.authority']!.reason.params.item).toBe('s4.1');
@@ -141,7 +141,7 @@ describe('one fact, one answer: MAN and BANT items with nothing of their own tak
   });
 
   it('the zh reason words', async () => {
-    const result = await evaluateBoth({ answers: allC() }, { locale: 'zh-CN' });
+    const result = await describedBoth({ answers: allC() }, { locale: 'zh-CN' });
     expect(result.items['man.money']!.reason.message).toBe('本项没有自己的事实、证据或自评:沿用读同一事实的 s2.2 的评级 C。');
   });
 });

@@ -37,8 +37,8 @@ describe('determinism', () => {
     expect(evaluateSync(deal, { packs: ['bant', 'man', 'sangfor-7step'] })).toEqual(evaluateSync(deal));
   });
   it('zh-CN and en differ only in words', () => {
-    const en = evaluateSync(deal);
-    const zh = evaluateSync(deal, { locale: 'zh-CN' });
+    const en = evaluateSync(deal, { detail: 'full' });
+    const zh = evaluateSync(deal, { locale: 'zh-CN', detail: 'full' });
     if (!en.ok || !zh.ok) throw new Error('invalid');
     expect(zh.probability).toBe(en.probability);
     expect(zh.missing.map((m) => m.item)).toEqual(en.missing.map((m) => m.item));

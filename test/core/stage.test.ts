@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describe as describeResult } from '../../src/describe.js';
 import { evaluateSync } from '../../src/evaluate.js';
 import { listItems } from '../../src/packs/items.js';
 import type { Result } from '../../src/result.js';
@@ -83,7 +84,7 @@ describe('missing evidence order', () => {
   });
 
   it('every entry says why it is not C and how to prove it', () => {
-    const result = run({ answers: { 's1.1': 'F', 's1.2': { rating: 'C', at: '2026-01-01' } } });
+    const result = describeResult(run({ answers: { 's1.1': 'F', 's1.2': { rating: 'C', at: '2026-01-01' } } }), { packs: ['sangfor-7step'] });
     const s11 = result.missing.find((m) => m.item === 's1.1')!;
     expect(s11).toMatchObject({ star: true, step: 1, rating: 'F', reason: { code: 'answer' } });
     expect(s11.title.zh).toContain('客户要解决哪些问题');

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import pkg from '../../package.json';
 import { SCHEMA_NAMES, schemaFile, schemaId } from '../../src/schema-files.js';
 import { evaluateSync, parseSnapshot } from '../../src/index.js';
-import { resultSchema } from '../../src/result-schema.js';
+import { describedResultSchema, resultJsonSchema, resultSchema } from '../../src/result-schema.js';
 
 const ROOT = join(__dirname, '..', '..');
 const DIR = join(ROOT, 'schemas');
@@ -56,7 +56,7 @@ describe('a deal file may name its schema', () => {
 });
 
 describe('the result schema', () => {
-  test('every fixture deal evaluates to a result the schema accepts', () => {
+  test('every fixture deal evaluates to a result the schema accepts, compact and with its texts (detail: full)', () => {
     const dir = join(ROOT, 'fixtures', 'deals');
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(5);
@@ -65,6 +65,10 @@ describe('the result schema', () => {
       for (const deal of deals) {
         const result = evaluateSync(deal, { asOf: '2026-11-01' });
         if (result.ok) expect(resultSchema.safeParse(result).error?.issues).toBeUndefined();
+        const full = evaluateSync(deal, { asOf: '2026-11-01', detail: 'full' });
+        if (full.ok) expect(describedResultSchema.safeParse(full).error?.issues).toBeUndefined();
+        // The forms do not mix: a described result is not a compact one (strict objects).
+        if (full.ok) expect(resultSchema.safeParse(full).success).toBe(false);
       }
     }
   });
@@ -74,5 +78,9 @@ describe('the result schema', () => {
     if (!result.ok) throw new Error('expected a result');
     expect(resultSchema.safeParse({ ...result, probability: 1.5 }).success).toBe(false);
     expect(resultSchema.safeParse({ ...result, items: { 's1.1': { ...result.items['s1.1']!, rating: 'X' } } }).success).toBe(false);
+  });
+
+  test('the published JSON Schema offers both forms', () => {
+    expect((resultJsonSchema().anyOf as unknown[]).length).toBe(2);
   });
 });

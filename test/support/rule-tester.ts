@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateSync, type EvaluateOptions } from '../../src/evaluate.js';
-import type { ReasonCode, Result } from '../../src/result.js';
+import type { DescribedResult, ReasonCode, Result } from '../../src/result.js';
 import type { SnapshotInput } from '../../src/snapshot/schema.js';
 
 export const AS_OF = '2026-11-01';
@@ -36,6 +36,11 @@ export async function evaluateBoth(deal: RuleCase['deal'], options: EvaluateOpti
   expect(sync).toEqual(reference);
   if (!sync.ok) throw new Error(`invalid test snapshot: ${JSON.stringify(sync.issues)}`);
   return sync;
+}
+
+/** `evaluateBoth` with `detail: 'full'`: the result with its texts (messages, titles, signals). */
+export async function describedBoth(deal: RuleCase['deal'], options: EvaluateOptions = {}): Promise<DescribedResult> {
+  return (await evaluateBoth(deal, { ...options, detail: 'full' })) as DescribedResult;
 }
 
 /** Declares the C/F/W tables of one item as vitest cases. */

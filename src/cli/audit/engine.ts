@@ -24,6 +24,8 @@ export interface AuditSettings {
   model?: Model;
   policy: Policy;
   mapping?: Record<string, string>;
+  /** `full`: results with their texts (json/jsonl output); default compact. */
+  detail?: 'full';
   format: string;
   context: FormatContext;
 }
@@ -41,6 +43,7 @@ export function evaluateOptions(settings: AuditSettings): EvaluateOptions {
     ...(settings.requireEvidence !== undefined ? { requireEvidence: settings.requireEvidence } : {}),
     ...(settings.horizonDays !== undefined ? { horizonDays: settings.horizonDays } : {}),
     ...(settings.model ? { model: settings.model } : {}),
+    ...(settings.detail ? { detail: settings.detail } : {}),
   };
 }
 
@@ -78,7 +81,7 @@ export function auditRecord(event: DealEvent, settings: AuditSettings, options =
   const record: AuditRecord = {
     source: event.source,
     result,
-    problems: problemsOf(result, settings.policy),
+    problems: problemsOf(result, settings.policy, settings.packs),
     ...(typeof raw.amount === 'number' ? { amount: raw.amount } : {}),
     ...(typeof raw.currency === 'string' ? { currency: raw.currency } : {}),
     ...(event.row ? { row: event.row as Row } : {}),

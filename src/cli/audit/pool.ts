@@ -1,13 +1,14 @@
 /**
- * A pool of at most `size` worker threads auditing batches of deals; results come back per batch.
- * A worker is started only when a batch finds every started worker busy, so a run never has more
- * workers than batches.
+ * A pool of at most `size` worker threads auditing batches of deals; results come back per batch,
+ * formatted (batch.ts). A worker is started only when a batch finds every started worker busy, so a
+ * run never has more workers than batches.
  */
 import { Worker } from 'node:worker_threads';
-import type { AuditSettings, DealEvent, DealOutcome } from './engine.js';
+import type { BatchOutcome } from './batch.js';
+import type { AuditSettings, DealEvent } from './engine.js';
 
 interface Task {
-  resolve: (outcomes: DealOutcome[]) => void;
+  resolve: (batch: BatchOutcome) => void;
   reject: (error: Error) => void;
 }
 
@@ -24,13 +25,13 @@ export class WorkerPool {
   private start(): { worker: Worker; busy: number; tasks: Map<number, Task> } {
     const worker = new Worker(this.script, { workerData: { settings: this.settings } });
     const entry = { worker, busy: 0, tasks: new Map<number, Task>() };
-    worker.on('message', (message: { seq: number; outcomes?: DealOutcome[]; error?: string }) => {
+    worker.on('message', (message: { seq: number; batch?: BatchOutcome; error?: string }) => {
       const task = entry.tasks.get(message.seq);
       if (!task) return;
       entry.tasks.delete(message.seq);
       entry.busy -= 1;
       if (message.error !== undefined) task.reject(new Error(message.error));
-      else task.resolve(message.outcomes!);
+      else task.resolve(message.batch!);
     });
     const fail = (error: Error) => {
       for (const task of entry.tasks.values()) task.reject(error);
@@ -48,7 +49,7 @@ export class WorkerPool {
   }
 
   /** Audits a batch on the least busy worker. */
-  run(events: DealEvent[]): Promise<DealOutcome[]> {
+  run(events: DealEvent[]): Promise<BatchOutcome> {
     const idle = this.workers.find((w) => w.busy === 0);
     const entry = idle ?? (this.workers.length < this.size ? this.start() : this.workers.reduce((a, b) => (b.busy < a.busy ? b : a)));
     const seq = (this.seq += 1);

@@ -24,6 +24,8 @@ Audits deals: JSON files (one deal or an array), directories (recursively, sorte
 Options:
   -f, --format NAME        ${FORMAT_NAMES.join(' | ')} (default stylish)
   -o, --output FILE        write the report to FILE (required for xlsx)
+      --detail LEVEL       json/jsonl results: compact (default: codes and params) or full
+                           (also every message, title and signal, in --locale)
       --max-warnings N     exit 1 when there are more than N warnings
   -j, --jobs N             audit on N worker threads (output stays in input order)
       --stdin-format KIND  json | jsonl | csv (default: sniffed from the first line)
@@ -57,6 +59,7 @@ export const audit: Command = {
         ...COMMON_OPTIONS,
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
+        detail: { type: 'string' },
         'max-warnings': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         'stdin-format': { type: 'string' },
@@ -77,6 +80,8 @@ export const audit: Command = {
     const stdinKind = values['stdin-format'] as InputKind | undefined;
     if (stdinKind !== undefined && !['json', 'jsonl', 'csv'].includes(stdinKind))
       throw new UsageError(`--stdin-format expects json, jsonl or csv, got "${stdinKind}"`);
+    const detail = values.detail ?? 'compact';
+    if (detail !== 'compact' && detail !== 'full') throw new UsageError(`--detail expects compact or full, got "${detail}"`);
     const requestedJobs = intFlag(values.jobs, '--jobs', 1) ?? 1;
     const maxWarningsFlag = intFlag(values['max-warnings'], '--max-warnings', -1);
     const settings = await resolveSettings(values, io.cwd, io.stderr);
@@ -87,6 +92,7 @@ export const audit: Command = {
     const base = auditSettingsOf(settings, format);
     const auditSettings: AuditSettings = {
       ...base,
+      ...(detail === 'full' ? { detail } : {}),
       context: {
         ...base.context,
         color,

@@ -2,7 +2,9 @@
  * `dealqual explain <file> [--id ID]`: one deal in full — every item's rating, reason and
  * contribution to the logit, the stage gate holding it, the policy's problems and the next actions.
  */
+import { describe } from '../../describe.js';
 import { pick } from '../../locale/messages.js';
+import type { DescribedResult } from '../../result.js';
 import { explainProbability, whatIf } from '../../model/explain.js';
 import { parse } from '../args.js';
 import { collect } from '../collect.js';
@@ -56,12 +58,18 @@ export const explain: Command = {
     }
     if (matching.length > 1)
       throw new UsageError(`${positionals[0]} holds ${matching.length} deals${wanted ? ` with id "${wanted}"` : ''}; pick one with --id (${matching.slice(0, 10).map((d) => d.result.id).join(', ')}${matching.length > 10 ? ', …' : ''})`);
-    const { result, problems, source } = matching[0]!;
+    const { problems, source } = matching[0]!;
+    const locale = settings.policy.locale;
+    let result: DescribedResult;
+    try {
+      result = describe(matching[0]!.result, { locale, packs: settings.packs });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message.replace(/^describe: /, '')}; pass the packs it was evaluated with (--pack)`);
+    }
     if (format === 'json') {
       await io.stdout.write(JSON.stringify({ result, problems }, null, 2) + '\n');
       return 0;
     }
-    const locale = settings.policy.locale;
     const titles = new Map(packObjects(settings.packs).flatMap((p) => p.items.map((i) => [i.id, pick(locale, i.title)] as const)));
     const out: string[] = [];
     const { stage } = result;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSync } from '../../../src/evaluate.js';
 import { builtinPack } from '../../../src/packs/builtin.js';
 import type { Rating, SnapshotInput } from '../../../src/snapshot/schema.js';
-import { AS_OF, evaluateBoth, ruleTester, type RuleCase } from '../../support/rule-tester.js';
+import { AS_OF, describedBoth, evaluateBoth, ruleTester, type RuleCase } from '../../support/rule-tester.js';
 
 type Deal = RuleCase['deal'];
 type Person = NonNullable<SnapshotInput['stakeholders']>[number];
@@ -199,9 +199,9 @@ describe('bant.timeline ages', () => {
   });
 
   it('a passed deadline says so with its date, in both languages', async () => {
-    const en = await evaluateBoth(driven(day(-1)));
+    const en = await describedBoth(driven(day(-1)));
     expect(en.items['bant.timeline']!.reason.message).toContain(`deadline ${day(-1)} is before the evaluation date ${AS_OF}`);
-    const zh = await evaluateBoth(driven(day(-1)), { locale: 'zh-CN' });
+    const zh = await describedBoth(driven(day(-1)), { locale: 'zh-CN' });
     expect(zh.items['bant.timeline']!.reason.message).toContain(`截止日期 ${day(-1)} 早于评估日期 ${AS_OF}`);
     const missing = en.missing.find((m) => m.item === 'bant.timeline');
     expect(missing).toMatchObject({ rating: 'W', pack: 'bant', step: 1 });

@@ -1,0 +1,122 @@
+/**
+ * The last step of the pipeline: a compact result's texts, resolved on demand. Reasons and
+ * findings get their message in one locale (from the locale table, or the pack's own message with
+ * the deal's quoted facts filled in), missing items their title and signals from the pack.
+ */
+import { fillMessage } from './core/messages.js';
+import { format, pick, type Locale } from './locale/messages.js';
+import { builtinPack, BUILTIN_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
+import type { Item, Pack } from './packs/schema.js';
+import type { DescribedFinding, DescribedItemResult, DescribedMissingItem, DescribedReason, DescribedResult, Reason, Result } from './result.js';
+
+export interface DescribeOptions {
+  /** Language of the messages. Default 'en'. */
+  locale?: Locale;
+  /** The packs the result was evaluated with (the same `packs` option). Default: all built-in packs. */
+  packs?: readonly (BuiltinPackId | Pack)[];
+}
+
+/** The packs a result may name, by id, each with its items by id. */
+export interface PackIndex {
+  readonly packs: ReadonlyMap<string, { pack: Pack; items: ReadonlyMap<string, Item> }>;
+}
+
+const indexes = new WeakMap<Pack, { pack: Pack; items: ReadonlyMap<string, Item> }>();
+
+/** Indexes a pack list once per pack object. */
+export function packIndex(packs: readonly (BuiltinPackId | Pack)[]): PackIndex {
+  const byId = new Map<string, { pack: Pack; items: ReadonlyMap<string, Item> }>();
+  for (const p of packs) {
+    const pack = typeof p === 'string' ? builtinPack(p) : p;
+    let entry = indexes.get(pack);
+    if (!entry) indexes.set(pack, (entry = { pack, items: new Map(pack.items.map((i) => [i.id, i])) }));
+    byId.set(pack.id, entry);
+  }
+  return { packs: byId };
+}
+
+let builtinIndex: PackIndex | undefined;
+const indexOf = (packs: DescribeOptions['packs']): PackIndex => (packs === undefined ? (builtinIndex ??= packIndex(BUILTIN_PACK_IDS)) : packIndex(packs));
+
+/** Described shared (frozen) reasons, per locale: made once, shared and frozen like the reason. */
+const sharedTexts: Record<Locale, WeakMap<Reason, DescribedReason>> = { en: new WeakMap(), 'zh-CN': new WeakMap() };
+
+function packOf(index: PackIndex, id: string): { pack: Pack; items: ReadonlyMap<string, Item> } {
+  const entry = index.packs.get(id);
+  if (!entry) throw new Error(`describe: the result names the pack "${id}", which is not among the packs given (options.packs)`);
+  return entry;
+}
+
+function reasonText(reason: Reason, pack: Pack, asOf: string, locale: Locale): string {
+  if (reason.code !== 'facts') return format(locale, `reason.${reason.code}`, reason.params);
+  const text = pack.messages[reason.params.message as string];
+  return text === undefined ? String(reason.params.message) : fillMessage(pick(locale, text), reason.params, asOf);
+}
+
+function describeReason(reason: Reason, pack: Pack, asOf: string, locale: Locale): DescribedReason {
+  const shared = Object.isFrozen(reason);
+  const cached = shared ? sharedTexts[locale].get(reason) : undefined;
+  if (cached) return cached;
+  const described = { code: reason.code, params: reason.params, message: reasonText(reason, pack, asOf, locale) };
+  // A frozen reason quotes no fact of the deal, so its text is the same for every result.
+  if (shared) sharedTexts[locale].set(reason, Object.freeze(described));
+  return described;
+}
+
+/**
+ * Resolves a result's texts with the packs it was evaluated with (`describeWith` over a `packIndex`).
+ */
+export function describeWith(result: Result, index: PackIndex, locale: Locale): DescribedResult {
+  const items: Record<string, DescribedItemResult> = {};
+  for (const id in result.items) {
+    const item = result.items[id]!;
+    const { pack } = packOf(index, item.pack);
+    const reason = describeReason(item.reason, pack, result.asOf, locale);
+    items[id] = item.veto === undefined ? { ...item, reason } : { ...item, reason, veto: item.veto };
+  }
+  const missing = result.missing.map((m): DescribedMissingItem => {
+    const entry = packOf(index, m.pack);
+    const source = entry.items.get(m.item);
+    if (!source) throw new Error(`describe: the pack "${m.pack}" has no item "${m.item}"`);
+    const reason = describeReason(m.reason, entry.pack, result.asOf, locale);
+    return { item: m.item, pack: m.pack, star: m.star, step: m.step, rating: m.rating, title: source.title, reason, signals: source.signals, gain: m.gain };
+  });
+  return { ...result, items, missing, findings: findingsWith(result, index, locale, (id) => items[id]?.reason.message) };
+}
+
+function findingsWith(result: Result, index: PackIndex, locale: Locale, reasonOf: (item: string) => string | undefined): DescribedFinding[] {
+  return result.findings.map((f): DescribedFinding => {
+    let params = f.params;
+    // A red flag's text quotes its item's reason (a described result already carries it).
+    if (f.code === 'red-flag' && typeof params.reason !== 'string') params = { ...params, reason: reasonOf(params.item as string) ?? '' };
+    // A decisive red flag (params.decisive) has its own words: it holds the stage at its step.
+    const words = f.code === 'red-flag' && params.decisive === 'true' ? 'decisive' : f.code;
+    return { code: f.code, items: f.items, params, message: format(locale, `finding.${words}`, params) };
+  });
+}
+
+/**
+ * Only the findings of a result, with their messages (what an audit's problems quote).
+ * @example describeFindings(result, { locale: 'zh-CN' })[0].message
+ */
+export function describeFindings(result: Result, options: DescribeOptions = {}): DescribedFinding[] {
+  const locale = options.locale ?? 'en';
+  if (result.findings.length === 0) return [];
+  const index = indexOf(options.packs);
+  return findingsWith(result, index, locale, (id) => {
+    const item = result.items[id];
+    const entry = item && index.packs.get(item.pack);
+    return entry && describeReason(item.reason, entry.pack, result.asOf, locale).message;
+  });
+}
+
+/**
+ * A result with its texts resolved: every reason's and finding's message in `locale`, each
+ * missing item's title and signals. Pass the same `packs` the result was evaluated with (default:
+ * the built-in packs). Results are compact by default; `evaluateSync(input, { detail: 'full' })`
+ * returns the same as `describe(evaluateSync(input), { locale })`.
+ * @example describe(evaluateSync(deal), { locale: 'zh-CN' }).missing[0].title.zh // '客户需求…'
+ */
+export function describe(result: Result, options: DescribeOptions = {}): DescribedResult {
+  return describeWith(result, indexOf(options.packs), options.locale ?? 'en');
+}
