@@ -18,4 +18,27 @@ export { explainProbability, whatIf, contributions, type Explanation, type Contr
 export { scores, type Scores, type ReliabilityBin } from './model/metrics.js';
 export { syntheticHistory, type SyntheticOptions, type SyntheticHistory } from './model/synthetic.js';
 export { format, LOCALES, type Locale } from './locale/messages.js';
+export {
+  rowToSnapshot,
+  tableToSnapshots,
+  recordToSnapshot,
+  resultRow,
+  columnReport,
+  parseMapping,
+  PRESETS,
+  PRESET_NAMES,
+  type FlatOptions,
+  type TableOptions,
+  type RowResult,
+  type FlatIssue,
+  type FailedRow,
+  type MappingInput,
+  type Mapping,
+  type ColumnMapping,
+  type ColumnSpec,
+  type ColumnType,
+  type MappedValue,
+  type Preset,
+  type PresetName,
+} from './flat/index.js';
 export type * from './result.js';

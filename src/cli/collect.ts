@@ -4,6 +4,7 @@ import type { Result } from '../result.js';
 import { readInputs } from '../node/inputs.js';
 import type { CliIO } from './command.js';
 import { evaluateOptions, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
+import { columnChecker } from './audit/rows.js';
 import type { InputError, Source } from './errors.js';
 import { problemsOf, type Problem } from './policy.js';
 import { readSheet } from './sheets.js';
@@ -35,16 +36,23 @@ export function auditSettingsOf(settings: Settings, format = 'json'): AuditSetti
 const isResult = (v: unknown): v is Result =>
   typeof v === 'object' && v !== null && (v as Result).ok === true && typeof (v as Result).stage === 'object' && typeof (v as Result).items === 'object';
 
-export async function collect(paths: readonly string[], settings: Settings, io: CliIO, sheet?: string): Promise<{ deals: Collected[]; errors: InputError[] }> {
+export async function collect(paths: readonly string[], settings: Settings, io: CliIO, sheet?: string): Promise<{ deals: Collected[]; errors: InputError[]; notes: string[] }> {
   const audit = auditSettingsOf(settings);
   const options = evaluateOptions(audit);
   const rows = rowOptions(audit);
+  const checkColumns = columnChecker(rows);
+  const notes: string[] = [];
   const deals: Collected[] = [];
   const errors: InputError[] = [];
   for await (const event of readInputs(paths, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(sheet ? { sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}) })) {
     if (event.kind === 'error') {
       errors.push(event.error);
       continue;
+    }
+    const checked = event.row ? checkColumns(event.row, event.source) : undefined;
+    if (checked) {
+      errors.push(...checked.errors);
+      notes.push(...checked.notes);
     }
     const value = snapshotOf(event, rows);
     if (!value.ok) {
@@ -62,5 +70,5 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
     }
     deals.push({ source: event.source, result, problems: problemsOf(result, settings.policy), fromAudit: false });
   }
-  return { deals, errors };
+  return { deals, errors, notes };
 }

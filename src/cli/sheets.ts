@@ -1,4 +1,5 @@
 /** xlsx in and out for the CLI, over src/node/xlsx.ts and the flat-row convention. */
+import type { MappingInput } from '../flat/mapping.js';
 import { headerTexts, isBlankRow } from '../flat/index.js';
 import { readXlsx, writeXlsx } from '../node/xlsx.js';
 import type { Writer } from './command.js';
@@ -18,7 +19,7 @@ export async function readSheet(file: string, sheet: string | undefined): Promis
  * The xlsx "output stream": collects the xlsx formatter's table (JSON) and writes the workbook at
  * the end, rating cells and probability coloured.
  */
-export function xlsxOutput(file: string, options: { mapping?: Record<string, string>; items?: Iterable<string> } = {}): { writer: Writer; finish(): Promise<void> } {
+export function xlsxOutput(file: string, options: { mapping?: MappingInput; items?: Iterable<string> } = {}): { writer: Writer; finish(): Promise<void> } {
   const parts: string[] = [];
   return {
     writer: { write: async (text) => void parts.push(text) },

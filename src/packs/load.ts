@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import type { Condition } from './conditions.js';
 import { itemSchema, packSchema, type Pack } from './schema.js';
+import { categoricalItemSchema, expandCategorical, isCategorical } from './categorical.js';
 
 const itemSchemaList = z.array(itemSchema);
 
@@ -108,6 +109,28 @@ function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: strin
   return issues;
 }
 
+/**
+ * Expands the categorical items of a list (docs: src/packs/categorical.ts) in place of their
+ * declarations; the messages they need are collected. Problems name the file and JSON path.
+ */
+function expandList(list: unknown, file: string, prefix: PropertyKey[], messages: Record<string, unknown>, issues: PackIssue[]): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((entry, index) => {
+    if (!isCategorical(entry)) return entry;
+    const parsed = categoricalItemSchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const i of flattenIssues(parsed.error.issues, entry)) issues.push({ file, path: jsonPath([...prefix, index, ...i.path]), message: i.message });
+      return entry;
+    }
+    const { item, messages: own } = expandCategorical(parsed.data);
+    for (const [id, text] of Object.entries(own)) {
+      if (Object.prototype.hasOwnProperty.call(messages, id)) issues.push({ file, path: jsonPath([...prefix, index, 'levels']), message: `message id "${id}" of this categorical item is already used` });
+      messages[id] = text;
+    }
+    return item;
+  });
+}
+
 export interface PackSource {
   /** The manifest: a whole pack, or a pack whose `itemFiles` name files of items. */
   manifest: unknown;
@@ -130,6 +153,7 @@ export function parsePack(source: PackSource): PackParse {
   const issues: PackIssue[] = [];
   const origin: { file: string; index: number }[] = [];
   let raw = manifest as Record<string, unknown>;
+  const added: Record<string, unknown> = {};
   if ('itemFiles' in raw) {
     const { itemFiles, ...rest } = raw;
     const items: unknown[] = [];
@@ -142,12 +166,13 @@ export function parsePack(source: PackSource): PackParse {
           issues.push({ file, path: '$.itemFiles', message: `item file "${name}" not found beside the manifest` });
           continue;
         }
-        const parsed = itemSchemaList.safeParse(content);
+        const expanded = expandList(content, name, [], added, issues);
+        const parsed = itemSchemaList.safeParse(expanded);
         if (!parsed.success) {
           for (const i of flattenIssues(parsed.error.issues, content)) issues.push({ file: name, path: jsonPath(i.path), message: i.message });
           continue;
         }
-        (content as unknown[]).forEach((item, index) => {
+        (expanded as unknown[]).forEach((item, index) => {
           items.push(item);
           origin.push({ file: name, index });
         });
@@ -156,6 +181,12 @@ export function parsePack(source: PackSource): PackParse {
     raw = { ...rest, items };
   } else if (Array.isArray(raw.items)) {
     raw.items.forEach((_, index) => origin.push({ file, index }));
+    raw = { ...raw, items: expandList(raw.items, file, ['items'], added, issues) };
+  }
+  if (Object.keys(added).length > 0) {
+    const own = raw.messages !== null && typeof raw.messages === 'object' && !Array.isArray(raw.messages) ? (raw.messages as Record<string, unknown>) : {};
+    for (const id of Object.keys(added)) if (Object.prototype.hasOwnProperty.call(own, id)) issues.push({ file, path: jsonPath(['messages', id]), message: `message id "${id}" is the one a categorical item makes; rename it` });
+    raw = { ...raw, messages: { ...own, ...added } };
   }
   if (issues.length > 0) return { ok: false, issues };
   const parsed = packSchema.safeParse(raw);

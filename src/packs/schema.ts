@@ -3,10 +3,12 @@
  * plus json-rules-engine rule JSON per item. Loading one never runs code.
  */
 import * as z from 'zod';
-import { topLevelConditionSchema } from './conditions.js';
+import { ITEM_ID, topLevelConditionSchema } from './conditions.js';
+import { categoricalItemSchema } from './categorical.js';
+
+export { ITEM_ID };
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-export const ITEM_ID = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 
 export const ruleSchema = z.strictObject({
   name: z.string().optional(),
@@ -53,7 +55,8 @@ export type Item = Pack['items'][number];
 export type PackRule = Item['rules'][number];
 export type Bilingual = z.output<typeof bilingual>;
 
-/** The JSON Schema of a rule-pack file. */
+/** The JSON Schema of a rule-pack file: an item is written with rules, or in categorical form (`from` and `levels`). */
 export function packJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(packSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const file = packSchema.extend({ items: z.array(z.union([itemSchema, categoricalItemSchema])).min(1) });
+  return z.toJSONSchema(file, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@
  * One deal through the audit: input event → snapshot → `evaluateSync` → problems → formatted piece
  * and counters. Pure apart from the formatter; runs on the main thread or in a worker (--jobs).
  */
+import type { MappingInput } from '../../flat/mapping.js';
 import { evaluateSync, type EvaluateOptions } from '../../evaluate.js';
 import type { Model } from '../../model/prior.js';
 import type { BuiltinPackId } from '../../packs/builtin.js';
@@ -23,7 +24,7 @@ export interface AuditSettings {
   horizonDays?: number;
   model?: Model;
   policy: Policy;
-  mapping?: Record<string, string>;
+  mapping?: MappingInput;
   format: string;
   context: FormatContext;
 }

@@ -10,6 +10,7 @@ import { formatterOf } from '../formatters/index.js';
 import { addInputError, addStats, emptySummary, type Summary } from '../formatters/types.js';
 import { dealAuditor, type AuditSettings, type DealEvent, type DealOutcome } from './engine.js';
 import { WorkerPool } from './pool.js';
+import type { InputError } from '../errors.js';
 
 export interface RunOptions {
   jobs: number;
@@ -20,6 +21,8 @@ export interface RunOptions {
   progress?: (deals: number, errors: number) => void;
   /** The worker script (dist/cli-worker.js). */
   workerScript?: URL;
+  /** Called on the main thread for every deal before it is audited: input errors it returns are added once (header checks). */
+  check?: (event: DealEvent) => readonly InputError[] | undefined;
 }
 
 const BATCH = 256;
@@ -76,6 +79,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
         addInputError(summary, event.error);
         continue;
       }
+      for (const e of options.check?.(event) ?? []) addInputError(summary, e);
       await take(audit(event));
     }
   } else {
@@ -96,6 +100,11 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
           send();
           queue.push(Promise.resolve([{ ok: false, errors: [event.error] }]));
         } else {
+          const checked = options.check?.(event);
+          if (checked?.length) {
+            send();
+            queue.push(Promise.resolve([{ ok: false, errors: [...checked] }]));
+          }
           batch.push(event);
           if (batch.length >= BATCH) send();
         }

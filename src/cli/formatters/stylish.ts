@@ -66,9 +66,9 @@ export const stylish: Formatter = {
 };
 
 /** Input errors as stylish lines (always printed on stderr, after every deal). */
-export function inputErrorsText(summary: Summary, color: boolean): string {
+export function inputErrorsText(summary: Summary, color: boolean, label: 'error' | 'skipped' = 'error'): string {
   if (summary.inputErrors.length === 0) return '';
-  const lines = summary.inputErrors.map((e) => `${red(color, 'error')}  ${inputErrorText(e)}`);
+  const lines = summary.inputErrors.map((e) => `${red(color, label)}  ${inputErrorText(e)}`);
   if (summary.moreInputErrors > 0) lines.push(`… and ${summary.moreInputErrors} more input errors`);
   return lines.join('\n') + '\n';
 }
