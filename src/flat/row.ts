@@ -119,9 +119,10 @@ function resolvePath(path: string, items: ReadonlySet<string>): Target | string 
 }
 
 /**
- * Whether an unmapped header names a field by itself. `id` and dotted headers under a fact, item,
- * `answers` or `custom` root (`need.deadline`, `s1.1`, `s1.99` — a typo to report —, `custom.region`,
- * `answers.acme.fit`) do, in any case; other dotted headers (`Account.Name`) are a CRM's own. A one-word fact path (`amount`,
+ * Whether an unmapped header names a field by itself. `id`, dotted headers under a fact, `answers`
+ * or `custom` root (`need.deadline`, `custom.region`, `answers.acme.fit`) and item ids of the evaluated
+ * packs do, in any case; a header written like an item id (lower case: `s1.99`, a typo to report)
+ * does too. Other dotted headers (`Account.Name`) are a CRM's own. A one-word fact path (`amount`,
  * `competitors`, `source`, `outcome`…) does only in its documented spelling: a CRM's `Competitors`
  * or `Source` column is the CRM's own, kept under `custom` until a mapping says it is the fact.
  */
@@ -130,7 +131,7 @@ function explicitHeader(header: string, items: ReadonlySet<string>): boolean {
   if (lower === 'id' || FACT_COLUMNS.has(header)) return true;
   if (!lower.includes('.')) return false;
   const root = lower.split('.')[0]!;
-  return FACT_ROOTS.has(root) || root === 'answers' || root === 'custom' || items.has(lower) || [...items].some((i) => i.startsWith(`${root}.`));
+  return FACT_ROOTS.has(root) || root === 'answers' || root === 'custom' || items.has(lower) || ITEM_ID.test(header);
 }
 
 const layouts = new WeakMap<readonly string[], Map<string, Layout>>();
