@@ -36,6 +36,13 @@ export interface EvaluateOptions {
    * immutable: its weights are laid out once per model object.
    */
   model?: Model;
+  /**
+   * The item ids an input can feed (a column, an answer, a fact it reads; see `observableItems`).
+   * The method-based prior spreads its span over these only; the others weigh 0, so items no input
+   * can feed (switched off, or unmapped in a table) do not drag the probability down. Default: every
+   * item. Not used when `model` is given. Treated as immutable: priors are laid out once per set.
+   */
+  observable?: ReadonlySet<string>;
 }
 
 /** A snapshot that failed validation: the issues, as data. */
@@ -103,6 +110,7 @@ export function prepare(input: unknown, options: EvaluateOptions): Prepared | In
     tender: facts.derived.tender,
     facts,
     ...(options.model ? { model: options.model } : {}),
+    ...(options.observable ? { observable: options.observable } : {}),
   };
   return { snapshot, facts, context, plan: cachedPlan(options.packs) };
 }

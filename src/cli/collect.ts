@@ -3,7 +3,7 @@ import { evaluateSync } from '../evaluate.js';
 import type { Result } from '../result.js';
 import { readInputs } from '../node/inputs.js';
 import type { CliIO } from './command.js';
-import { evaluateOptions, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
+import { evaluateOptions, observableOf, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
 import { columnChecker } from './audit/rows.js';
 import type { InputError, Source } from './errors.js';
 import { problemsOf, type Problem } from './policy.js';
@@ -41,6 +41,7 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
   const options = evaluateOptions(audit);
   const rows = rowOptions(audit);
   const checkColumns = columnChecker(rows);
+  const observable = observableOf(audit, rows);
   const notes: string[] = [];
   const deals: Collected[] = [];
   const errors: InputError[] = [];
@@ -63,7 +64,8 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
       deals.push({ source: event.source, result: value.value, problems: problemsOf(value.value, settings.policy), fromAudit: true });
       continue;
     }
-    const result = evaluateSync(value.value, options);
+    const fed = settings.model ? undefined : observable(event);
+    const result = evaluateSync(value.value, fed ? { ...options, observable: fed } : options);
     if (!result.ok) {
       for (const i of result.issues) errors.push({ source: event.source, ...(result.id ? { id: result.id } : {}), path: i.path, message: i.message });
       continue;

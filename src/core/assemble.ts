@@ -19,6 +19,8 @@ export interface AssembleContext extends RateContext {
   locale: Locale;
   tender: boolean;
   model?: Model;
+  /** Items an input can feed: the method-based prior spreads its span over these only. */
+  observable?: ReadonlySet<string>;
   /** The facts the rules read, for `{deal.…}` / `{derived.…}` placeholders in pack messages. */
   facts: RuleFacts;
 }
@@ -159,7 +161,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   const ratings = rated.map((r) => r.rating);
   const stage = stageOf(plan, ratings, context.tender, snapshot.outcome, snapshot.claimedStep);
 
-  const { model, byPosition } = plannedWeights(plan, context.model, context.tender);
+  const { model, byPosition } = plannedWeights(plan, context.model, context.tender, context.observable);
   let logit = model.intercept;
   const items = { ...plan.itemsTemplate } as unknown as Record<string, ItemResult>;
   const open: (MissingItem | undefined)[] = new Array(plan.items.length).fill(undefined);

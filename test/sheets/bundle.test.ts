@@ -151,7 +151,7 @@ describe('Sheets-shaped ranges', () => {
     expect(call('DEALQUAL_AUDIT', 'id')).toEqual([[...RESULT_COLUMNS]]);
     expect(call('DEALQUAL_AUDIT', [['id', 'need.bogus'], ['D-1', 'x']])).toEqual([[...RESULT_COLUMNS], [expect.stringMatching(/^#DEALQUAL: column "need.bogus": not a fact path/), '', '', '', '']]);
     // A column of the sheet's own (notes, owner) is kept as a custom fact, not an error in every row.
-    expect(call('DEALQUAL_AUDIT', [['id', 'Notes'], ['D-1', 'call back']])[1]![0]).toBe(1);
+    expect((call('DEALQUAL_AUDIT', [['id', 'Notes'], ['D-1', 'call back']]) as unknown[][])[1]![0]).toBe(1);
     expect(call('DEALQUAL_AUDIT', [['', ''], ['D-1', 'C']])).toEqual([['#DEALQUAL: the range must start with the header row (item ids and fact paths)']]);
     expect(call('DEALQUAL_STAGE', [['id', 's1.1'], ['id', 's1.2']], [['D-1', 'C']])).toBe('#DEALQUAL: headers must be one row (or one column); got 2 rows');
     expect(call('DEALQUAL_STAGE', [['id', 's9.9']], [['D-1', 'C']])).toMatch(/^#DEALQUAL: column "s9.9": not an item id of the evaluated packs/);

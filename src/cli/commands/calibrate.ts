@@ -11,7 +11,7 @@ import type { Model } from '../../model/prior.js';
 import { readInputs } from '../../node/inputs.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
-import { evaluateOptions, rowOptions, snapshotOf } from '../audit/engine.js';
+import { evaluateOptions, observableOf, rowOptions, snapshotOf } from '../audit/engine.js';
 import { auditSettingsOf } from '../collect.js';
 import type { Command } from '../command.js';
 import { inputErrorText, UsageError, type InputError } from '../errors.js';
@@ -149,6 +149,10 @@ export const calibrateCommand: Command = {
     const headerErrors: InputError[] = [];
     const notes: string[] = [];
     const checkColumns = columnChecker(rows);
+    const observableFor = observableOf(audit, rows);
+    // The items any input can feed: the union over the inputs (every item once a JSON deal is read).
+    let observable: Set<string> | undefined = new Set();
+    const everything = { all: false };
     for await (const event of readInputs(positionals, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(values.sheet ? { sheet: values.sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}) })) {
       if (event.kind === 'error') {
         errors.push(event.error);
@@ -160,13 +164,17 @@ export const calibrateCommand: Command = {
         notes.push(...checked.notes);
       }
       const value = snapshotOf(event, rows);
+      const fed = observableFor(event);
+      if (!fed) everything.all = true;
+      else for (const id of fed) observable?.add(id);
       if (value.ok) history.push({ value: value.value, source: event.source });
       else errors.push(...value.errors);
     }
     const entries = history as { value: unknown; source: InputError['source'] }[];
+    if (everything.all) observable = undefined;
     const prepared = prepareHistory(
       entries.map((e) => e.value),
-      { ...evaluateOptions(audit), ...(model ? { model, modelName: values.model } : {}) },
+      { ...evaluateOptions(audit), ...(model ? { model, modelName: values.model } : observable ? { observable } : {}) },
     );
     for (const invalid of prepared.invalid)
       for (const issue of invalid.issues)
