@@ -12,10 +12,11 @@ export { parseSnapshot, type SnapshotIssue, type SnapshotParse } from './snapsho
 export { vocabularies, canonicalValue } from './snapshot/vocabulary.js';
 export { priorModel, sigmoid, type Model, type ItemWeights } from './model/prior.js';
 export { parseModel, parseModelText, modelFileSchema, modelJsonSchema, type ModelFile, type ModelIssue, type ModelParse } from './model/file.js';
-export { calibrate, crossValidate, modelFileOf, type CalibrateOptions, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
+export { calibrate, crossValidate, repeatedCrossValidate, modelFileOf, type HeldOutPrediction, type RepeatedCrossValidation, type CalibrateOptions, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
 export { prepareHistory, type PreparedHistory, type HistoryOptions } from './model/history.js';
 export { explainProbability, whatIf, contributions, type Explanation, type Contribution } from './model/explain.js';
 export { scores, type Scores, type ReliabilityBin } from './model/metrics.js';
+export { observableItems } from './model/observable.js';
 export { syntheticHistory, type SyntheticOptions, type SyntheticHistory } from './model/synthetic.js';
 export { format, LOCALES, type Locale } from './locale/messages.js';
 export {
@@ -24,6 +25,7 @@ export {
   recordToSnapshot,
   resultRow,
   columnReport,
+  fedPaths,
   parseMapping,
   PRESETS,
   PRESET_NAMES,
