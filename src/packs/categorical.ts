@@ -5,7 +5,7 @@
  *     "levels": { "Yes": "C", "Partial": "F", "No": "W" } }
  *
  * — expanded at load into ordinary rule JSON (one rule per level, each with its own message
- * `<from> = <level>`), so both engines (json-rules-engine and the compiled matcher) rate it with no
+ * `<from> = <level>`; a range shows the value, `<from> = 48 (0..90)`), so both engines (json-rules-engine and the compiled matcher) rate it with no
  * code of its own. Level keys are matched exactly; a key that is a number (`"0"`) matches the number
  * and its text; a range key (`"<0"`, `"0..90"`, `">=2"`) matches numbers in it. Keys are tried in the
  * order written, so the first listed level that matches rates the item.
@@ -82,7 +82,8 @@ export function expandCategorical(declared: CategoricalItem): { item: Record<str
   const entries = Object.entries(levels);
   entries.forEach(([level, rated], order) => {
     const id = `${declared.id}=${level}`;
-    messages[id] = own[level] ?? { zh: `${from} = ${level}`, en: `${from} = ${level}` };
+    const text = listed(level) === undefined ? `${from} = {deal.${from}} (${level})` : `${from} = ${level}`;
+    messages[id] = own[level] ?? { zh: text, en: text };
     rules.push({ priority: entries.length + 1 - order, conditions: { all: levelConditions(path, level) }, event: { type: 'rate', params: { rating: rated, message: id } } });
   });
   if (otherwise !== undefined) {

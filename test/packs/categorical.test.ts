@@ -61,6 +61,7 @@ describe('categorical items', () => {
     expect(rated('blank')).toEqual({ 'crm.budget': 'F', 'crm.rivals': 'W', 'crm.close': 'W', 'crm.approval': 'W' });
     const worst = evaluateSync(deals[2], { packs: [pack()], asOf: '2026-11-01' }) as Result;
     expect(worst.items['crm.budget']!.reason).toMatchObject({ code: 'facts', message: 'custom.budget = No' });
+    expect(worst.items['crm.close']!.reason.message).toBe('custom.days = -5 (<0)');
     const unlisted = evaluateSync(deals[3], { packs: [pack()], asOf: '2026-11-01' }) as Result;
     expect(unlisted.items['crm.budget']!.reason.code).toBe('nothing-known');
     expect(unlisted.items['crm.rivals']!.reason.message).toBe('custom.rivals = many (a value not listed)');
