@@ -13,11 +13,36 @@ export { parseSnapshot, type SnapshotIssue, type SnapshotParse } from './snapsho
 export { vocabularies, canonicalValue } from './snapshot/vocabulary.js';
 export { priorModel, sigmoid, type Model, type ItemWeights } from './model/prior.js';
 export { parseModel, parseModelText, modelFileSchema, modelJsonSchema, modelWarnings, MAX_WEIGHT, type ModelFile, type ModelIssue, type ModelParse, type ModelWarning } from './model/file.js';
-export { calibrate, crossValidate, modelFileOf, type CalibrateOptions, type ItemCounts, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
+export { calibrate, crossValidate, repeatedCrossValidate, modelFileOf, type HeldOutPrediction, type RepeatedCrossValidation, type CalibrateOptions, type ItemCounts, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
 export { prepareHistory, type PreparedHistory, type HistoryOptions, type HistoryItem, type HistoryDeal, type InvalidDeal } from './model/history.js';
 export { explainProbability, whatIf, contributions, type Explanation, type Contribution } from './model/explain.js';
 export { scores, type Scores, type ReliabilityBin } from './model/metrics.js';
+export { observableItems } from './model/observable.js';
 export { syntheticHistory, type SyntheticOptions, type SyntheticHistory } from './model/synthetic.js';
 export { format, LOCALES, type Locale } from './locale/messages.js';
 export { resultSchema, resultJsonSchema } from './result-schema.js';
+export {
+  rowToSnapshot,
+  tableToSnapshots,
+  recordToSnapshot,
+  resultRow,
+  columnReport,
+  fedPaths,
+  parseMapping,
+  PRESETS,
+  PRESET_NAMES,
+  type FlatOptions,
+  type TableOptions,
+  type RowResult,
+  type FlatIssue,
+  type FailedRow,
+  type MappingInput,
+  type Mapping,
+  type ColumnMapping,
+  type ColumnSpec,
+  type ColumnType,
+  type MappedValue,
+  type Preset,
+  type PresetName,
+} from './flat/index.js';
 export type * from './result.js';

@@ -40,6 +40,13 @@ export interface EvaluateOptions {
    */
   model?: Model;
   /**
+   * The item ids an input can feed (a column, an answer, a fact it reads; see `observableItems`).
+   * The method-based prior spreads its span over these only; the others weigh 0, so items no input
+   * can feed (switched off, or unmapped in a table) do not drag the probability down. Default: every
+   * item. Not used when `model` is given. Treated as immutable: priors are laid out once per set.
+   */
+  observable?: ReadonlySet<string>;
+  /**
    * `'compact'` (default): the result as data — ids, ratings, reason and finding codes with params.
    * `'full'`: also every text (`describe`'s result): reason and finding messages in `locale`, each
    * missing item's title and signals.
@@ -115,6 +122,7 @@ export function begin(input: unknown, options: EvaluateOptions): Prepared | Inva
     tender: facts.derived.tender,
     facts,
     ...(options.model ? { model: options.model } : {}),
+    ...(options.observable ? { observable: options.observable } : {}),
   };
   return { snapshot, facts, context, plan: cachedPlan(options.packs) };
 }

@@ -3,7 +3,8 @@ import { evaluateSync } from '../evaluate.js';
 import type { Result } from '../result.js';
 import { readInputs } from '../node/inputs.js';
 import type { CliIO } from './command.js';
-import { evaluateOptions, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
+import { evaluateOptions, observableOf, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
+import { columnChecker } from './audit/rows.js';
 import { addOnce, type InputError, type Source } from './errors.js';
 import { problemsOf, type Problem } from './policy.js';
 import { readSheet } from './sheets.js';
@@ -35,10 +36,13 @@ export function auditSettingsOf(settings: Settings, format = 'json'): AuditSetti
 const isResult = (v: unknown): v is Result =>
   typeof v === 'object' && v !== null && (v as Result).ok === true && typeof (v as Result).stage === 'object' && typeof (v as Result).items === 'object';
 
-export async function collect(paths: readonly string[], settings: Settings, io: CliIO, sheet?: string): Promise<{ deals: Collected[]; errors: InputError[] }> {
+export async function collect(paths: readonly string[], settings: Settings, io: CliIO, sheet?: string): Promise<{ deals: Collected[]; errors: InputError[]; notes: string[] }> {
   const audit = auditSettingsOf(settings);
   const options = evaluateOptions(audit);
   const rows = rowOptions(audit);
+  const checkColumns = columnChecker(rows);
+  const observable = observableOf(audit, rows);
+  const notes: string[] = [];
   const deals: Collected[] = [];
   const errors: InputError[] = [];
   const once = new Map<string, InputError>();
@@ -46,6 +50,11 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
     if (event.kind === 'error') {
       errors.push(event.error);
       continue;
+    }
+    const checked = event.row ? checkColumns(event.row, event.source) : undefined;
+    if (checked) {
+      errors.push(...checked.errors);
+      notes.push(...checked.notes);
     }
     const value = snapshotOf(event, rows);
     if (!value.ok) {
@@ -56,12 +65,13 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
       deals.push({ source: event.source, result: value.value, problems: problemsOf(value.value, settings.policy, settings.packs), fromAudit: true });
       continue;
     }
-    const result = evaluateSync(value.value, options);
+    const fed = settings.model ? undefined : observable(event);
+    const result = evaluateSync(value.value, fed ? { ...options, observable: fed } : options);
     if (!result.ok) {
       for (const i of result.issues) errors.push({ source: event.source, ...(result.id ? { id: result.id } : {}), path: i.path, message: i.message });
       continue;
     }
     deals.push({ source: event.source, result, problems: problemsOf(result, settings.policy, settings.packs), fromAudit: false });
   }
-  return { deals, errors };
+  return { deals, errors, notes };
 }

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
 import { flattenIssues, jsonPath } from '../packs/load.js';
 import { ITEM_ID } from '../packs/schema.js';
+import { mappingSchema } from '../flat/mapping.js';
 import { UsageError } from './errors.js';
 import { MAX_DAYS } from '../options.js';
 import { reservedSegment } from '../flat/keys.js';
@@ -72,9 +73,9 @@ export const configSchema = z.strictObject({
   csv: z
     .strictObject({
       delimiter: z.enum([',', ';', '\t', 'auto']).optional().describe('Default auto: the most frequent of , ; and tab in the header line.'),
-      mapping: z
-        .record(z.string(), z.string().refine((target) => reservedSegment(target) === undefined, { message: 'a field path may not contain __proto__, constructor or prototype' }))
-        .optional().describe('Column header → snapshot field path (item id or dotted fact path), for exports whose headers differ.'),
+      mapping: mappingSchema
+        .optional()
+        .describe('Column header → snapshot field (item id or fact path), with value tables and types; or { "preset": "salesforce", "columns": { … } }. See docs/sheets.md.'),
     })
     .optional(),
   thresholds: z

@@ -12,6 +12,10 @@ import { modelWarnings } from '../model/file.js';
 import type { Writer } from './command.js';
 import { MAX_DAYS } from '../options.js';
 import { encodingName } from '../node/decode.js';
+import { parseMapping, type Mapping, type MappingInput } from '../flat/mapping.js';
+import { PRESET_NAMES, type PresetName } from '../flat/presets.js';
+import { parseJson } from '../node/json.js';
+import { readUserText } from './user-file.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -26,6 +30,8 @@ export const COMMON_OPTIONS = {
   sheet: { type: 'string' },
   encoding: { type: 'string' },
   model: { type: 'string' },
+  mapping: { type: 'string' },
+  preset: { type: 'string' },
 } as const satisfies Options;
 
 export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./dealqual.config.json when present)
@@ -42,7 +48,10 @@ export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./
       --encoding NAME      text encoding of CSV, JSON and JSON Lines inputs without a byte-order
                            mark: utf-8 (default), gbk, gb18030, big5, utf-16le, shift_jis, …
       --model FILE         probability model file (dealqual calibrate --out; default: the
-                           method-based prior); for calibrate, the prior's centre and baseline`;
+                           method-based prior); for calibrate, the prior's centre and baseline
+      --mapping FILE       column mapping for CSV/xlsx input (JSON; replaces the config's
+                           csv.mapping): header → field, value tables, types (docs/sheets.md)
+      --preset NAME        start the mapping from a CRM preset: ${PRESET_NAMES.join(', ')}`;
 
 type Values = { [K in keyof typeof COMMON_OPTIONS]?: (typeof COMMON_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof COMMON_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -54,7 +63,7 @@ export interface Settings {
   horizonDays?: number;
   requireEvidence?: boolean;
   policy: Policy;
-  mapping?: Record<string, string>;
+  mapping?: MappingInput;
   delimiter?: NonNullable<Config['csv']>['delimiter'];
   maxWarnings?: number;
   /** The probability model from `--model`. */
@@ -93,6 +102,7 @@ export async function resolveSettings(values: Values, cwd: string, warn?: Writer
   const encoding = values.encoding === undefined ? undefined : encodingName(values.encoding);
   if (values.encoding !== undefined && encoding === undefined)
     throw new UsageError(`--encoding: unknown encoding "${values.encoding}"; give a WHATWG encoding label such as utf-8, gbk, gb18030, big5, utf-16le`);
+  const mapping = withPreset(values.mapping ? await readMapping(values.mapping, cwd) : config.csv?.mapping, values.preset);
   return {
     loaded,
     packs,
@@ -101,10 +111,29 @@ export async function resolveSettings(values: Values, cwd: string, warn?: Writer
     ...(horizonDays !== undefined ? { horizonDays } : {}),
     ...(requireEvidence !== undefined ? { requireEvidence } : {}),
     policy: { severities, locale, ...(minProbability !== undefined ? { minProbability } : {}) },
-    ...(config.csv?.mapping ? { mapping: config.csv.mapping } : {}),
+    ...(mapping ? { mapping } : {}),
     ...(config.csv?.delimiter ? { delimiter: config.csv.delimiter } : {}),
     ...(config.thresholds?.maxWarnings !== undefined ? { maxWarnings: config.thresholds.maxWarnings } : {}),
     ...(model ? { model } : {}),
     ...(encoding ? { encoding } : {}),
   };
+}
+
+/** Reads `--mapping FILE`: JSON, validated (every problem with its JSON path). */
+export async function readMapping(path: string, cwd: string): Promise<MappingInput> {
+  const parsed = parseJson(await readUserText(path, cwd, 'mapping'));
+  if (!parsed.ok) throw new UsageError(`${path}:${parsed.line}: ${parsed.message} (column ${parsed.column})`);
+  const mapping = parseMapping(parsed.value);
+  if (!mapping.ok) throw new UsageError(`invalid mapping:\n${mapping.issues.map((i) => `  ${path} ${i.path}: ${i.message}`).join('\n')}`);
+  return mapping.mapping;
+}
+
+/** A mapping with `--preset NAME` under it (the mapping's own columns win). */
+export function withPreset(mapping: MappingInput | undefined, preset: string | undefined): MappingInput | undefined {
+  if (preset === undefined) return mapping;
+  if (!(PRESET_NAMES as readonly string[]).includes(preset)) throw new UsageError(`--preset expects one of ${PRESET_NAMES.join(', ')}, got "${preset}"`);
+  if (mapping === undefined) return { preset: preset as PresetName };
+  const structured = 'preset' in mapping || 'columns' in mapping;
+  const columns = structured ? (mapping as Mapping).columns : (mapping as Mapping['columns']);
+  return { preset: preset as PresetName, ...(columns ? { columns } : {}) };
 }

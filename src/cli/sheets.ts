@@ -2,6 +2,7 @@
  * xlsx in and out for the CLI, over src/node/xlsx.ts and the flat-row convention. The workbook
  * library loads with the first workbook read or written, not with the CLI.
  */
+import type { MappingInput } from '../flat/mapping.js';
 import { headerTexts, isBlankRow } from '../flat/index.js';
 import type { Writer } from './command.js';
 import { UsageError } from './errors.js';
@@ -21,7 +22,7 @@ export async function readSheet(file: string, sheet: string | undefined): Promis
  * The xlsx "output stream": collects the xlsx formatter's table (JSON) and writes the workbook at
  * the end, rating cells and probability coloured.
  */
-export function xlsxOutput(file: string, options: { mapping?: Record<string, string>; items?: Iterable<string> } = {}): { writer: Writer; finish(display?: string): Promise<void> } {
+export function xlsxOutput(file: string, options: { mapping?: MappingInput; items?: Iterable<string> } = {}): { writer: Writer; finish(display?: string): Promise<void> } {
   const parts: string[] = [];
   return {
     writer: { write: async (text) => void parts.push(text) },

@@ -17,7 +17,9 @@ export { SEVEN_STEP } from './plan.js';
 export interface AssembleContext extends RateContext {
   tender: boolean;
   model?: Model;
-  /** The facts the rules read: pack messages quoting `{deal.…}` / `{derived.…}` get their values as params. */
+  /** Items an input can feed: the method-based prior spreads its span over these only. */
+  observable?: ReadonlySet<string>;
+  /** The facts the rules read, for `{deal.…}` / `{derived.…}` placeholders in pack messages. */
   facts: RuleFacts;
 }
 
@@ -155,7 +157,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   const against = rated.map(observedAgainst);
   const stage = stageOf(plan, ratings, context.tender, snapshot.outcome, snapshot.claimedStep, against);
 
-  const { model, byPosition } = plannedWeights(plan, context.model, context.tender);
+  const { model, byPosition } = plannedWeights(plan, context.model, context.tender, context.observable);
   let logit = model.intercept;
   const items = { ...plan.itemsTemplate } as unknown as Record<string, ItemResult>;
   const open: (MissingItem | undefined)[] = new Array(plan.items.length).fill(undefined);

@@ -88,6 +88,10 @@ export interface Plan {
   prior: ByTender;
   /** User models laid out once per model object (a model is treated as immutable once passed). */
   models: WeakMap<Model, ByTender>;
+  /** The method-based prior over the observable items only, per tender case. */
+  priorOver: (observable: ReadonlySet<string>, tender: boolean) => Model;
+  /** Those priors laid out once per observable set (a set is treated as immutable once passed). */
+  observablePriors: WeakMap<ReadonlySet<string>, ByTender>;
 }
 
 /** Whether the item at a position applies to a deal. */
@@ -142,6 +146,8 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
   const itemsTemplate = JSON.parse(JSON.stringify(Object.fromEntries(reported.map((i) => [items[i]!.item.id, null])))) as Record<string, null>;
   const counted = reported.map((i) => items[i]!);
   const prior = (tender: boolean) => priorModel(counted.map((p) => p.item), (item) => applies(counted.find((p) => p.item === item)!, tender));
+  const priorOver = (observable: ReadonlySet<string>, tender: boolean) =>
+    priorModel(counted.map((p) => p.item), (item) => observable.has(item.id) && applies(counted.find((p) => p.item === item)!, tender));
   return {
     packs,
     items,
@@ -159,11 +165,18 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     redFlag: items.map((p) => isRedFlagItem(p.item)),
     prior: byTender(items, prior),
     models: new WeakMap(),
+    priorOver,
+    observablePriors: new WeakMap(),
   };
 }
 
-/** The weights for a deal: the given model's, or the method-based prior's. */
-export function plannedWeights(plan: Plan, model: Model | undefined, tender: boolean): PlannedWeights {
+/** The weights for a deal: the given model's, or the method-based prior's (over the observable items, where given). */
+export function plannedWeights(plan: Plan, model: Model | undefined, tender: boolean, observable?: ReadonlySet<string>): PlannedWeights {
+  if (!model && observable) {
+    let planned = plan.observablePriors.get(observable);
+    if (!planned) plan.observablePriors.set(observable, (planned = byTender(plan.items, (t) => plan.priorOver(observable, t))));
+    return planned[tender ? 1 : 0];
+  }
   if (!model) return plan.prior[tender ? 1 : 0];
   let planned = plan.models.get(model);
   if (!planned) plan.models.set(model, (planned = byTender(plan.items, () => model)));

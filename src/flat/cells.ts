@@ -5,6 +5,8 @@
  * here (they are unknown and omitted).
  */
 import type { Rating } from '../snapshot/schema.js';
+import { canonicalValue } from '../snapshot/vocabulary.js';
+import { CONTACT_ROLE_WORDS } from './presets.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -148,14 +150,24 @@ export function dateToIso(date: Date): Read<string> {
   return iso ? ok(iso) : fail(`expected a date between years 1 and 9999; got ${show(date)}`);
 }
 
-const DATE_EXPECTED = 'expected a date: ISO yyyy-MM-dd (also yyyy/M/d, yyyy.M.d, yyyy年M月d日), a date cell or a date serial number';
+/** Numbers from here on are epoch milliseconds (1973-03-03 on), not date serials (at most 2958465): CRM APIs give dates so. */
+const EPOCH_MS_FROM = 1e11;
+
+/** Epoch milliseconds (HubSpot's API dates) as the UTC calendar day. */
+function epochToIso(ms: number): Read<string> {
+  const t = new Date(ms);
+  return Number.isNaN(t.getTime()) ? fail(`expected a date; the number ${ms} is not a time in milliseconds`) : dateToIso(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate())));
+}
+
+const DATE_EXPECTED = 'expected a date: ISO yyyy-MM-dd (a date-time such as 2026-12-31T00:00:00Z gives its date; also yyyy/M/d, yyyy.M.d, yyyy年M月d日), a date cell, a date serial number or epoch milliseconds';
 
 /** A date cell: ISO or slash/dot/年月日 text, a Date, or a serial number (1900 date system). */
 export function readDate(cell: unknown): Read<string> {
   if (isDate(cell)) return dateToIso(cell);
-  if (typeof cell === 'number') return serialToIso(cell);
+  if (typeof cell === 'number') return cell >= EPOCH_MS_FROM ? epochToIso(cell) : serialToIso(cell);
   if (typeof cell !== 'string') return fail(`${DATE_EXPECTED}; got ${show(cell)}`);
   const text = cell.trim();
+  if (/^\d{11,14}$/.test(text)) return epochToIso(Number(text));
   const match =
     /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text) ??
     /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text) ??
@@ -248,4 +260,47 @@ export function readCustom(cell: unknown): Read<unknown> {
     return ok(text);
   }
   return fail(`expected a text, number, yes/no or date cell; got ${show(cell)}`);
+}
+
+/**
+ * A custom cell coerced as its mapping says: number (thousands separators, currency signs, 万/亿),
+ * date (a date-time with a time zone is the date it writes), boolean, text; with no type, as
+ * `readCustom` reads it.
+ * @example coerce('number', '1,200,000') // { ok: true, value: 1200000 }
+ * @example coerce('date', '2026-12-31T23:00:00-05:00') // { ok: true, value: '2026-12-31' }
+ */
+export function coerce(type: 'text' | 'number' | 'date' | 'boolean' | 'contacts' | undefined, cell: unknown): Read<unknown> {
+  switch (type) {
+    case 'number':
+      return readNumber(cell);
+    case 'date':
+      return readDate(cell);
+    case 'boolean':
+      return readBoolean(cell);
+    case 'text':
+    case 'contacts':
+      return readText(cell);
+    default:
+      return readCustom(cell);
+  }
+}
+
+/**
+ * A CRM's contact-roles cell (`Dana Wu (Economic Buyer); Li Lei (Technical Buyer)`, also
+ * `Name: Role` or `Name|Role`) as stakeholder entries, read by `read` (the stakeholders column).
+ * Role words: the CRMs' (`CONTACT_ROLE_WORDS`) or the snapshot's own; a role with no place in the
+ * decision chain (Influencer) gives a stakeholder without a role.
+ * @example readContacts('Dana Wu (Economic Buyer)', stakeholders.read) // { ok: true, value: [{ name: 'Dana Wu', role: 'final-say' }] }
+ */
+export function readContacts(cell: unknown, read: (cell: unknown) => Read<unknown>): Read<unknown> {
+  const text = readText(cell);
+  if (!text.ok) return text;
+  const entries = splitEntries(text.value).map((entry) => {
+    const match = /^(.*?)\s*(?:\(([^()]*)\)|[:：|｜]\s*(.*))\s*$/u.exec(entry);
+    const name = (match ? match[1]! : entry).replace(/[|｜;；]/gu, ' ').trim();
+    const role = match ? (match[2] ?? match[3] ?? '').trim().toLowerCase() : '';
+    const canonical = CONTACT_ROLE_WORDS[role] ?? canonicalValue('role', role);
+    return canonical ? `${name}|${canonical}` : name;
+  });
+  return read(entries.join('; '));
 }

@@ -8,8 +8,9 @@ import { BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
 import { parseSnapshot } from '../snapshot/issues.js';
 import type { SnapshotInput } from '../snapshot/schema.js';
 import type { Locale } from '../locale/messages.js';
-import { isBlank, readAnswer, readCustom, readText, show } from './cells.js';
+import { coerce, isBlank, isDate, readAnswer, readContacts, readText, show, type Read } from './cells.js';
 import { FACT_COLUMNS, RESULT_COLUMNS, type Column } from './columns.js';
+import { resolveMapping, translate, type ColumnSpec, type MappingInput } from './mapping.js';
 import { reservedMessage, reservedSegment } from './keys.js';
 
 export interface FlatIssue {
@@ -33,26 +34,40 @@ export const isColumnIssue = (issue: FlatIssue): boolean => columnIssues.has(iss
 export type RowResult = { ok: true; snapshot: SnapshotInput } | { ok: false; id?: string; issues: FlatIssue[] };
 
 export interface FlatOptions {
-  /** Renames headers: CRM header → item id or fact path (`"预计签约日期": "need.deadline"`). Map to `"-"` to ignore a column. */
-  mapping?: Readonly<Record<string, string>>;
+  /**
+   * How CRM columns become snapshot fields: header → item id or fact path (`"预计签约日期": "need.deadline"`,
+   * `"-"` ignores a column), or a spec translating values and coercing types
+   * (`{ "to": "bant.authority", "values": { "High": "C", "Mid": "F", "Low": "W" } }`), or a structured
+   * mapping starting from a CRM preset (`{ "preset": "salesforce", "columns": { … } }`). See `MappingInput`.
+   */
+  mapping?: MappingInput;
   /** The spreadsheet row number, for messages and for the id of a table with no `id` column (`row 7`). */
   rowNumber?: number;
   /** Item ids a header may rate. Default: the items of the built-in packs. Any id can also be written `answers.<id>`. */
   items?: Iterable<string>;
   /** Language of validation messages. Default 'en'. */
   locale?: Locale;
+  /**
+   * Whether each row's issues repeat the problems of its headers (a column mapped to nothing). Default
+   * true. A reader of a whole table sets it false and reports `columnReport(headers).issues` once.
+   */
+  columnIssues?: boolean;
 }
 
-type Target =
+type Target = (
   | { kind: 'id' }
   | { kind: 'fact'; column: Column }
   | { kind: 'answer'; item: string }
   | { kind: 'custom'; keys: string[] }
-  | { kind: 'ignore' };
+  | { kind: 'ignore' }
+) & { spec?: ColumnSpec };
 
 interface Layout {
-  targets: (Target | undefined)[];
+  /** Per column, the fields it fills (none for a blank header or a column with a problem). */
+  targets: Target[][];
   issues: FlatIssue[];
+  /** Columns kept under `custom` because nothing maps them (one note per column). */
+  notes: FlatIssue[];
   hasId: boolean;
 }
 
@@ -77,6 +92,20 @@ const pathOf = (target: Target): string =>
           ? jsonPath(['custom', ...target.keys])
           : '$';
 
+/**
+ * The `custom` key of a column nothing maps: the header in lower case, runs of anything but letters
+ * and digits as one `_` — so a rule can read it as `$.custom.<key>`.
+ * @example customKey('Decision Maker Engaged') // 'decision_maker_engaged'
+ * @example customKey('预计 签约日期') // '预计_签约日期'
+ */
+export function customKey(header: string): string {
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
 function resolvePath(path: string, items: ReadonlySet<string>): Target | string {
   const reserved = reservedSegment(path);
   if (reserved !== undefined) return reservedMessage(reserved);
@@ -94,7 +123,7 @@ function resolvePath(path: string, items: ReadonlySet<string>): Target | string 
   }
   if (items.has(lower)) return { kind: 'answer', item: lower };
   const root = lower.split('.')[0]!;
-  if (FACT_ROOTS.has(root)) {
+  if (FACT_ROOTS.has(root) && lower.includes('.')) {
     const known = [...FACT_COLUMNS.keys()].filter((p) => p.startsWith(`${root}.`));
     return `not a fact path; the ${root} facts are ${known.join(', ')}`;
   }
@@ -102,69 +131,118 @@ function resolvePath(path: string, items: ReadonlySet<string>): Target | string 
   return 'not an item id or a fact path (see docs/sheets.md); map it to one, to "-" to ignore it, or name it custom.<name>';
 }
 
-function mappedPath(header: string, mapping: Readonly<Record<string, string>> | undefined): string | undefined {
-  if (!mapping) return undefined;
-  if (Object.prototype.hasOwnProperty.call(mapping, header)) return mapping[header];
+/**
+ * Whether an unmapped header names a field by itself. `id`, dotted headers under a fact, `answers`
+ * or `custom` root (`need.deadline`, `custom.region`, `answers.acme.fit`) and item ids of the evaluated
+ * packs do, in any case; a header written like an item id (lower case: `s1.99`, a typo to report)
+ * does too. Other dotted headers (`Account.Name`) are a CRM's own. A one-word fact path (`amount`,
+ * `competitors`, `source`, `outcome`…) does only in its documented spelling: a CRM's `Competitors`
+ * or `Source` column is the CRM's own, kept under `custom` until a mapping says it is the fact.
+ */
+function explicitHeader(header: string, items: ReadonlySet<string>): boolean {
   const lower = header.toLowerCase();
-  const key = Object.keys(mapping).find((k) => k.trim().toLowerCase() === lower);
-  return key === undefined ? undefined : mapping[key];
+  if (lower === 'id' || FACT_COLUMNS.has(header)) return true;
+  if (!lower.includes('.')) return false;
+  const root = lower.split('.')[0]!;
+  return FACT_ROOTS.has(root) || root === 'answers' || root === 'custom' || items.has(lower) || ITEM_ID.test(header);
 }
 
 const layouts = new WeakMap<readonly string[], Map<string, Layout>>();
 
-/** Resolves each header to the field it fills (cached per headers array and options). */
-function layoutOf(headers: readonly unknown[], options: FlatOptions): Layout {
-  const cacheKey = options.items === undefined ? JSON.stringify(options.mapping ?? {}) : undefined;
+/** Resolves each header to the fields it fills (cached per headers array and options). */
+function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNumber'>): Layout {
+  const mapping = resolveMapping(options.mapping);
+  const cacheKey = options.items === undefined ? mapping.key : undefined;
   const cached = cacheKey !== undefined ? layouts.get(headers as readonly string[])?.get(cacheKey) : undefined;
   if (cached) return cached;
   const items = options.items === undefined ? defaultItems() : new Set([...options.items].map((i) => i.toLowerCase()));
-  const targets: (Target | undefined)[] = [];
+  const targets: Target[][] = [];
   const issues: FlatIssue[] = [];
+  const notes: FlatIssue[] = [];
   const seen = new Map<string, string>();
-  headers.forEach((raw) => {
-    const header = isBlank(raw) ? '' : (readText(raw) as { value?: string }).value ?? String(raw);
-    if (header === '') {
-      targets.push(undefined);
-      return;
-    }
-    if (header.length > MAX_CELL_CHARS) {
-      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${tooLong(header)}` }));
-      targets.push(undefined);
-      return;
-    }
-    const mapped = mappedPath(header, options.mapping);
-    if (mapped !== undefined && (mapped.trim() === '' || mapped.trim() === '-')) {
-      targets.push({ kind: 'ignore' });
-      return;
-    }
-    if (mapped === undefined && (RESULT_COLUMNS as readonly string[]).includes(header.toLowerCase())) {
-      targets.push({ kind: 'ignore' });
-      return;
-    }
-    const resolved = resolvePath((mapped ?? header).trim(), items);
-    if (typeof resolved === 'string') {
-      const via = mapped === undefined ? '' : ` is mapped to ${show(mapped)}, which is`;
-      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}${via || ':'} ${resolved}` }));
-      targets.push(undefined);
-      return;
-    }
-    const path = pathOf(resolved);
+  const add = (header: string, target: Target, into: Target[]) => {
+    if (target.kind === 'ignore') return;
+    const path = pathOf(target);
     const other = seen.get(path);
     if (other !== undefined) {
       issues.push(columnIssue({ path, column: header, message: `columns ${show(other)} and ${show(header)} both give ${path}` }));
-      targets.push(undefined);
       return;
     }
     seen.set(path, header);
-    targets.push(resolved);
+    into.push(target);
+  };
+  headers.forEach((raw) => {
+    const header = isBlank(raw) ? '' : ((readText(raw) as { value?: string }).value ?? String(raw)).trim();
+    const into: Target[] = [];
+    targets.push(into);
+    if (header === '') return;
+    if (header.length > MAX_CELL_CHARS) {
+      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header.slice(0, 40))}…: ${tooLong(header)}` }));
+      return;
+    }
+    const specs = mapping.columns.get(header.toLowerCase());
+    if (specs) {
+      for (const spec of specs) {
+        const to = spec.to.trim();
+        if (to === '' || to === '-') continue;
+        const resolved = resolvePath(to, items);
+        if (typeof resolved === 'string') issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)} is mapped to ${show(spec.to)}, which is ${resolved}` }));
+        else add(header, { ...resolved, spec }, into);
+      }
+      return;
+    }
+    if ((RESULT_COLUMNS as readonly string[]).includes(header.toLowerCase())) return;
+    if (explicitHeader(header, items)) {
+      const resolved = resolvePath(header, items);
+      if (typeof resolved === 'string') issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${resolved}` }));
+      else add(header, resolved, into);
+      return;
+    }
+    const key = customKey(header);
+    if (key === '') {
+      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: not an item id or a fact path, and has no letters or digits to name a custom fact; map it to a field or to "-"` }));
+      return;
+    }
+    const reserved = reservedSegment(key);
+    if (reserved !== undefined) {
+      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${reservedMessage(reserved)}; map it to a field or to "-"` }));
+      return;
+    }
+    const target: Target = { kind: 'custom', keys: [key] };
+    const fact = factsByLower.get(header.toLowerCase());
+    const hint = fact ? ` (headers name the fact ${fact.path} only in that spelling: map the column to "${fact.path}" to read it as the fact)` : '';
+    notes.push({ path: pathOf(target), column: header, message: `column ${show(header)} is not mapped: kept as ${pathOf(target).slice(2)}${hint}` });
+    add(header, target, into);
   });
-  const layout = { targets, issues, hasId: targets.some((t) => t?.kind === 'id') };
+  const layout = { targets, issues, notes, hasId: targets.some((t) => t.some((x) => x.kind === 'id')) };
   if (cacheKey !== undefined && Array.isArray(headers)) {
     let byOptions = layouts.get(headers as readonly string[]);
     if (!byOptions) layouts.set(headers as readonly string[], (byOptions = new Map()));
     byOptions.set(cacheKey, layout);
   }
   return layout;
+}
+
+/**
+ * The problems of a table's headers, once per column: `issues` (a column mapped to nothing, two
+ * columns giving one field; those columns are skipped) and `notes` (columns nothing maps, kept under
+ * `custom`). Report them once per table and read its rows with `columnIssues: false`.
+ * @example columnReport(['id', 'Region']).notes[0].message // 'column "Region" is not mapped: kept as custom.region'
+ */
+export function columnReport(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNumber'> = {}): { issues: FlatIssue[]; notes: FlatIssue[] } {
+  const { issues, notes } = layoutOf(headers, options);
+  return { issues: [...issues], notes: [...notes] };
+}
+
+/**
+ * The snapshot fields a table with these headers can fill, as paths (`answers.s1.1`, `need.deadline`,
+ * `custom.region`), for `observableItems`.
+ */
+export function fedPaths(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNumber'> = {}): string[] {
+  const { targets } = layoutOf(headers, options);
+  return targets.flat().flatMap((t) =>
+    t.kind === 'fact' ? [t.column.path] : t.kind === 'answer' ? [`answers.${t.item}`] : t.kind === 'custom' ? [['custom', ...t.keys].join('.')] : [],
+  );
 }
 
 /**
@@ -211,6 +289,22 @@ export function isBlankRow(row: readonly unknown[] | undefined): boolean {
   return !row || row.every(isBlank);
 }
 
+/** One (translated) cell as the value of its target field. */
+function readTarget(target: Target, cell: unknown): Read<unknown> {
+  switch (target.kind) {
+    case 'id':
+      return readText(cell);
+    case 'answer':
+      return readAnswer(cell);
+    case 'fact':
+      return target.spec?.type === 'contacts' ? readContacts(cell, target.column.read) : target.column.read(cell);
+    case 'custom':
+      return coerce(target.spec?.type, cell);
+    default:
+      return { ok: false, message: 'ignored' };
+  }
+}
+
 /**
  * One row → one snapshot, or the issues (each naming the column and the field path).
  * Blank cells are unknown and omitted. With no `id` column the deal is named after its row (`row 7`).
@@ -219,58 +313,37 @@ export function isBlankRow(row: readonly unknown[] | undefined): boolean {
  */
 export function rowToSnapshot(headers: readonly unknown[], row: readonly unknown[], options: FlatOptions = {}): RowResult {
   const layout = layoutOf(headers, options);
-  const issues: FlatIssue[] = [...layout.issues];
+  const issues: FlatIssue[] = options.columnIssues === false ? [] : [...layout.issues];
   const built = bare();
   const columnOfPath = new Map<string, string>();
   const headerText = headerTexts(headers);
   const width = Math.max(headers.length, row.length);
   for (let i = 0; i < width; i++) {
-    const cell = row[i];
-    if (isBlank(cell)) continue;
-    const target = layout.targets[i];
+    const raw = row[i];
+    if (isBlank(raw)) continue;
+    const targets = layout.targets[i] ?? [];
     const header = headerText[i] ?? '';
-    if (!target) {
-      if (header === '') issues.push({ path: '$', message: `cell ${columnLetter(i)}${options.rowNumber ?? ''} holds ${show(cell)} but its column has no header` });
+    if (header === '') issues.push({ path: '$', message: `cell ${columnLetter(i)}${options.rowNumber ?? ''} holds ${show(raw)} but its column has no header` });
+    if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
+      issues.push({ path: targets[0] ? pathOf(targets[0]) : '$', column: header, message: tooLong(raw) });
       continue;
     }
-    if (target.kind === 'ignore') continue;
-    const path = pathOf(target);
-    columnOfPath.set(path, header);
-    const fail = (message: string) => issues.push({ path, column: header, message });
-    if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
-      fail(tooLong(cell));
-      continue;
-    }
-    switch (target.kind) {
-      case 'id': {
-        const id = readText(cell);
-        if (id.ok) built.id = id.value;
-        else fail(id.message);
-        break;
-      }
-      case 'fact': {
-        const read = target.column.read(cell);
-        if (read.ok) setPath(built, target.column.path.split('.'), read.value);
-        else fail(read.message);
-        break;
-      }
-      case 'answer': {
-        const read = readAnswer(cell);
-        if (read.ok) setPath(built, ['answers', target.item], read.value);
-        else fail(read.message);
-        break;
-      }
-      case 'custom': {
-        const read = readCustom(cell);
-        if (read.ok) setPath(built, ['custom', ...target.keys], read.value);
-        else fail(read.message);
-        break;
-      }
+    for (const target of targets) {
+      const cell = target.spec ? translate(target.spec, raw) : raw;
+      if (isBlank(cell)) continue;
+      const path = pathOf(target);
+      columnOfPath.set(path, header);
+      const read = readTarget(target, cell);
+      if (!read.ok) issues.push({ path, column: header, message: read.message });
+      else if (target.kind === 'id') built.id = read.value;
+      else if (target.kind === 'answer') setPath(built, ['answers', target.item], read.value);
+      else if (target.kind === 'fact') setPath(built, target.column.path.split('.'), read.value);
+      else if (target.kind === 'custom') setPath(built, ['custom', ...target.keys], read.value);
     }
   }
   if (!layout.hasId) built.id = `row ${options.rowNumber ?? 1}`;
   const out = normalised(built);
-  if (layout.hasId && out.id === undefined) issues.push({ path: '$.id', column: headerText[layout.targets.findIndex((t) => t?.kind === 'id')], message: 'the deal id is blank; every row needs one' });
+  if (layout.hasId && out.id === undefined) issues.push({ path: '$.id', column: headerText[layout.targets.findIndex((t) => t.some((x) => x.kind === 'id'))], message: 'the deal id is blank; every row needs one' });
   const id = typeof out.id === 'string' && out.id !== '' ? out.id : undefined;
   if (issues.length > 0) return { ok: false, ...(id === undefined ? {} : { id }), issues };
   // What the cell readers let through, the schema still checks (a negative amount, a bad currency…).
@@ -288,6 +361,24 @@ export function rowToSnapshot(headers: readonly unknown[], row: readonly unknown
     };
   }
   return { ok: true, snapshot: out as SnapshotInput };
+}
+
+/**
+ * One CRM record (a JSON object of field → value, as a CRM API or webhook gives a deal) → one
+ * snapshot, read as a one-row table whose headers are the record's keys: the same mapping,
+ * translation and coercion as a CSV export.
+ * @example recordToSnapshot({ hs_object_id: '42', amount: '120000', closedate: '2026-12-31T00:00:00.000Z' }, { mapping: { preset: 'hubspot' } })
+ *   // { ok: true, snapshot: { id: '42', amount: 120000, need: { deadline: '2026-12-31' } } }
+ */
+export function recordToSnapshot(record: Readonly<Record<string, unknown>>, options: FlatOptions = {}): RowResult {
+  if (record === null || typeof record !== 'object' || Array.isArray(record))
+    return { ok: false, issues: [{ path: '$', message: `expected a record object of field → value; got ${Array.isArray(record) ? 'a list' : show(record)}` }] };
+  const keys = Object.keys(record);
+  const values = keys.map((k) => {
+    const v = record[k];
+    return v === null || typeof v !== 'object' || isDate(v) ? v : JSON.stringify(v);
+  });
+  return rowToSnapshot(keys, values, options);
 }
 
 /** `A`, `B`, … `AA` for a zero-based column index. */
@@ -333,11 +424,14 @@ export function formatFlatIssue(issue: FlatIssue): string {
 export type ColumnRole = 'id' | 'fact' | 'answer' | 'custom' | 'ignore' | 'unknown';
 
 /**
- * What each header fills: the deal id, a fact, an item answer, a custom fact, nothing (ignored
- * or result columns), or 'unknown' (blank or not part of the convention). For writers that style
+ * What each header fills (the first field, where a mapping fills several): the deal id, a fact, an
+ * item answer, a custom fact (also a column nothing maps), nothing (ignored or result columns), or
+ * 'unknown' (blank, or a header with a problem). For writers that style
  * columns (the xlsx writer colours answer cells).
  */
 export function columnRoles(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNumber'> = {}): ColumnRole[] {
-  const { targets } = layoutOf(headers, options);
-  return headers.map((_, i) => targets[i]?.kind ?? 'unknown');
+  const { targets, issues } = layoutOf(headers, options);
+  const texts = headerTexts(headers);
+  const failed = new Set(issues.map((i) => i.column));
+  return headers.map((_, i) => targets[i]?.[0]?.kind ?? (texts[i] === '' || failed.has(texts[i]) ? 'unknown' : 'ignore'));
 }

@@ -370,7 +370,74 @@ export function stratifiedFolds(deals: readonly { id: string; won: 0 | 1 }[], fo
  * @example crossValidate(snapshots, { folds: 10, seed: 1 }).auc
  */
 export function crossValidate(history: readonly unknown[] | PreparedHistory, options: CrossValidateOptions = {}): CrossValidationReport {
+  return crossValidation(asPrepared(history, options), options).report;
+}
+
+/** One deal's held-out prediction: the probability a model fitted without its fold gives it. */
+export interface HeldOutPrediction {
+  id: string;
+  /** The repetition (1-based) and fold (1-based) the deal was held out in. */
+  repeat: number;
+  fold: number;
+  outcome: 'won' | 'lost';
+  /** The calibrated model's held-out probability. */
+  probability: number;
+  /** The uncalibrated (current) model's probability. */
+  uncalibrated: number;
+}
+
+type Headline = Pick<ScoreSummary, 'auc' | 'brier' | 'logLoss' | 'ece'>;
+const HEADLINE = ['auc', 'brier', 'logLoss', 'ece'] as const;
+
+export interface RepeatedCrossValidation {
+  /** The first repetition's full report (seed `seed`). */
+  report: CrossValidationReport;
+  /** Each repetition's pooled held-out scores and seed. */
+  repeats: (Headline & { seed: number })[];
+  /** Mean, sample standard deviation, min and max of each score over the repetitions (null where a score is undefined). */
+  mean: Headline;
+  sd: Headline;
+  min: Headline;
+  max: Headline;
+  /** Every deal's held-out prediction in every repetition (repetition, then deal id order). */
+  predictions: HeldOutPrediction[];
+}
+
+/**
+ * Repeated stratified k-fold cross-validation: `repeat` runs with seeds `seed`, `seed + 1`, …, each
+ * a fresh fold assignment; the mean and spread of the held-out scores, and every held-out prediction
+ * (for an analyst to recompute the scores).
+ * @example repeatedCrossValidate(snapshots, { repeat: 5, folds: 10 }).mean.auc
+ */
+export function repeatedCrossValidate(history: readonly unknown[] | PreparedHistory, options: CrossValidateOptions & { repeat?: number } = {}): RepeatedCrossValidation {
   const prepared = asPrepared(history, options);
+  const repeat = options.repeat ?? 1;
+  if (!Number.isInteger(repeat) || repeat < 1) throw new RangeError(`repeatedCrossValidate: repeat must be an integer ≥ 1, got ${repeat}`);
+  const seed = options.seed ?? 1;
+  const runs = Array.from({ length: repeat }, (_, r) => crossValidation(prepared, { ...options, seed: seed + r }, r + 1));
+  const repeats = runs.map(({ report }) => ({ seed: report.settings.seed, auc: report.auc, brier: report.brier, logLoss: report.logLoss, ece: report.ece }));
+  const stat = (f: (values: number[]) => number): Headline => {
+    const out = {} as Headline;
+    for (const key of HEADLINE) {
+      const values = repeats.map((r) => r[key]);
+      out[key] = values.some((v) => v === null) || values.length === 0 ? null : f(values as number[]);
+    }
+    return out;
+  };
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const sd = (v: number[]) => (v.length < 2 ? 0 : Math.sqrt(v.reduce((a, b) => a + (b - mean(v)) ** 2, 0) / (v.length - 1)));
+  return {
+    report: runs[0]!.report,
+    repeats,
+    mean: stat(mean),
+    sd: stat(sd),
+    min: stat((v) => Math.min(...v)),
+    max: stat((v) => Math.max(...v)),
+    predictions: runs.flatMap((r) => r.predictions),
+  };
+}
+
+function crossValidation(prepared: PreparedHistory, options: CrossValidateOptions, repeat = 1): { report: CrossValidationReport; predictions: HeldOutPrediction[] } {
   const settings = settingsOf(options);
   const requested = options.folds ?? 10;
   const seed = options.seed ?? 1;
@@ -413,7 +480,17 @@ export function crossValidate(history: readonly unknown[] | PreparedHistory, opt
   const pick = (p: number[]) => scored.map((i) => p[i]!);
   const yScored = pick(y);
   const won = y.reduce((s, v) => s + v, 0);
-  return {
+  const foldOf = new Map<number, number>();
+  assignment.forEach((a, i) => foldOf.set(i, a + 1));
+  const predictions: HeldOutPrediction[] = scored.map((i) => ({
+    id: prepared.deals[i]!.id,
+    repeat,
+    fold: foldOf.get(i)!,
+    outcome: y[i] === 1 ? 'won' : 'lost',
+    probability: pooled.calibrated[i]!,
+    uncalibrated: pooled.baseline[i]!,
+  }));
+  const report: CrossValidationReport = {
     ...summary(scores(pick(pooled.calibrated), yScored)),
     deals: n,
     won,
@@ -425,4 +502,5 @@ export function crossValidate(history: readonly unknown[] | PreparedHistory, opt
     folds,
     settings: { folds: k, seed, ...settings },
   };
+  return { report, predictions };
 }

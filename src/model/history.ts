@@ -109,7 +109,8 @@ export function prepareHistory(history: readonly unknown[], options: HistoryOpti
     fitted: counted.has(item.id),
   }));
   const steps = packItems.map(({ item }) => item.step);
-  const base = options.model ?? priorModel(packItems.map((p) => p.item));
+  const observable = options.observable;
+  const base = options.model ?? priorModel(packItems.map((p) => p.item), observable ? (item) => observable.has(item.id) : undefined);
   const current: Model = { intercept: base.intercept, weights: {} };
   for (const item of items) current.weights[item.id] = base.weights[item.id] ?? { C: 0, F: 0, redFlag: 0 };
   const { model: _model, modelName, ...evaluateOptions } = options;

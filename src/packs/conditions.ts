@@ -6,6 +6,9 @@
 import * as z from 'zod';
 import { UNSAFE_KEYS } from '../json-guard.js';
 
+/** An item id: dotted lower-case words (`s1.1`, `man.money`, `crm.budget`). */
+export const ITEM_ID = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+
 /** The facts a rule may read. `deal` is the parsed snapshot, `derived` the facts computed from it. */
 export const FACTS = ['deal', 'derived'] as const;
 export type FactName = (typeof FACTS)[number];

@@ -10,6 +10,7 @@ import { checkJson, UNSAFE_KEYS, type JsonProblem } from '../json-guard.js';
 import { conditionRefs, limitIssues, MAX_PACK_JSON_DEPTH, unknownConditionMessage } from './limits.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
+import { categoricalItemSchema, expandCategorical, isCategorical } from './categorical.js';
 
 const itemSchemaList = z.array(itemSchema);
 
@@ -96,6 +97,28 @@ function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: strin
   return issues;
 }
 
+/**
+ * Expands the categorical items of a list (docs: src/packs/categorical.ts) in place of their
+ * declarations; the messages they need are collected. Problems name the file and JSON path.
+ */
+function expandList(list: unknown, file: string, prefix: PropertyKey[], messages: Record<string, unknown>, issues: PackIssue[]): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((entry, index) => {
+    if (!isCategorical(entry)) return entry;
+    const parsed = categoricalItemSchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const i of flattenIssues(parsed.error.issues, entry)) issues.push({ file, path: jsonPath([...prefix, index, ...i.path]), message: i.message });
+      return entry;
+    }
+    const { item, messages: own } = expandCategorical(parsed.data);
+    for (const [id, text] of Object.entries(own)) {
+      if (Object.prototype.hasOwnProperty.call(messages, id)) issues.push({ file, path: jsonPath([...prefix, index, 'levels']), message: `message id "${id}" of this categorical item is already used` });
+      messages[id] = text;
+    }
+    return item;
+  });
+}
+
 /** A pack as read from its files, before validation: the manifest and the item files it names. */
 export interface PackSource {
   /** The manifest: a whole pack, or a pack whose `itemFiles` name files of items. */
@@ -141,6 +164,7 @@ function parseSource(source: PackSource, file: string): PackParse {
   const issues: PackIssue[] = [];
   const origin: { file: string; index: number }[] = [];
   let raw = manifest as Record<string, unknown>;
+  const added: Record<string, unknown> = {};
   if (hasOwn.call(raw, 'itemFiles')) {
     const { itemFiles, ...rest } = raw;
     const items: unknown[] = [];
@@ -158,12 +182,13 @@ function parseSource(source: PackSource, file: string): PackParse {
           issues.push(contentIssue);
           continue;
         }
-        const parsed = itemSchemaList.safeParse(content);
+        const expanded = expandList(content, name, [], added, issues);
+        const parsed = itemSchemaList.safeParse(expanded);
         if (!parsed.success) {
           for (const i of flattenIssues(parsed.error.issues, content)) issues.push({ file: name, path: jsonPath(i.path), message: i.message });
           continue;
         }
-        (content as unknown[]).forEach((item, index) => {
+        (expanded as unknown[]).forEach((item, index) => {
           items.push(item);
           origin.push({ file: name, index });
         });
@@ -172,6 +197,12 @@ function parseSource(source: PackSource, file: string): PackParse {
     raw = { ...rest, items };
   } else if (Array.isArray(raw.items)) {
     raw.items.forEach((_, index) => origin.push({ file, index }));
+    raw = { ...raw, items: expandList(raw.items, file, ['items'], added, issues) };
+  }
+  if (Object.keys(added).length > 0) {
+    const own = raw.messages !== null && typeof raw.messages === 'object' && !Array.isArray(raw.messages) ? (raw.messages as Record<string, unknown>) : {};
+    for (const id of Object.keys(added)) if (Object.prototype.hasOwnProperty.call(own, id)) issues.push({ file, path: jsonPath(['messages', id]), message: `message id "${id}" is the one a categorical item makes; rename it` });
+    raw = { ...raw, messages: { ...own, ...added } };
   }
   if (issues.length > 0) return { ok: false, issues };
   const parsed = packSchema.safeParse(raw);

@@ -4,7 +4,10 @@
  */
 import * as z from 'zod';
 import { isSafeKey, UNSAFE_KEYS } from '../json-guard.js';
-import { pathHasUnsafeStep, topLevelConditionSchema } from './conditions.js';
+import { ITEM_ID, pathHasUnsafeStep, topLevelConditionSchema } from './conditions.js';
+import { categoricalItemSchema } from './categorical.js';
+
+export { ITEM_ID };
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -16,7 +19,6 @@ const messageText = z
     error: () => `a placeholder path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)`,
   });
 const messageSchema = z.strictObject({ zh: messageText, en: messageText });
-export const ITEM_ID = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 
 export const ruleSchema = z.strictObject({
   name: z.string().optional(),
@@ -80,7 +82,8 @@ export type Item = Pack['items'][number];
 export type PackRule = Item['rules'][number];
 export type Bilingual = z.output<typeof bilingual>;
 
-/** The JSON Schema of a rule-pack file. */
+/** The JSON Schema of a rule-pack file: an item is written with rules, or in categorical form (`from` and `levels`). */
 export function packJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(packSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const file = packSchema.extend({ items: z.array(z.union([itemSchema, categoricalItemSchema])).min(1) });
+  return z.toJSONSchema(file, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }

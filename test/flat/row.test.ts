@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFlatIssue, rowToSnapshot, tableToSnapshots, columnRoles } from '../../src/flat/index.js';
+import { formatFlatIssue, rowToSnapshot, tableToSnapshots, columnRoles, columnReport } from '../../src/flat/index.js';
 
 const snap = (headers: string[], row: unknown[], options?: Parameters<typeof rowToSnapshot>[2]) => {
   const r = rowToSnapshot(headers, row, options);
@@ -30,13 +30,19 @@ describe('rowToSnapshot', () => {
     });
   });
 
-  test('headers match case-insensitively and may be numbers or padded', () => {
-    expect(snap([' ID ', 'S1.1', 'Amount', 'FUNDING.BUDGETINPLACE'], ['D-1', 'c', 5, 'yes'])).toEqual({
+  test('id, item ids and dotted fact paths match case-insensitively and may be padded; one-word facts only as documented', () => {
+    expect(snap([' ID ', 'S1.1', 'amount', 'FUNDING.BUDGETINPLACE'], ['D-1', 'c', 5, 'yes'])).toEqual({
       id: 'D-1',
       answers: { 's1.1': 'C' },
       amount: 5,
       funding: { budgetInPlace: true },
     });
+    // A CRM's "Competitors" or "Source" column is its own until a mapping says it is the fact.
+    expect(snap(['id', 'Competitors', 'Source', 'Amount'], ['D-1', 'No', 'Referral', '5'])).toEqual({
+      id: 'D-1',
+      custom: { competitors: 'No', source: 'Referral', amount: 5 },
+    });
+    expect(snap(['id', 'Competitors'], ['D-1', 'Huawei|primary'], { mapping: { Competitors: 'competitors' } })).toEqual({ id: 'D-1', competitors: [{ name: 'Huawei', primary: true }] });
   });
 
   test('a mapping renames CRM headers; "-" ignores a column', () => {
@@ -49,9 +55,13 @@ describe('rowToSnapshot', () => {
     });
   });
 
-  test('unknown headers are issues naming the column, unless mapped or custom', () => {
-    expect(issues(['id', 'Deal Owner', 'need.dedline', 's1.99'], ['D-1', 'x', 'y', 'C'])).toEqual([
-      { path: '$', column: 'Deal Owner', message: expect.stringMatching(/^column "Deal Owner": not an item id or a fact path/) },
+  test('a column nothing maps is kept under custom (noted once per table); misspelt fact paths and item ids are issues', () => {
+    expect(snap(['id', 'Deal Owner', 'Account.Name'], ['D-1', 'x', 'Acme'])).toEqual({ id: 'D-1', custom: { deal_owner: 'x', account_name: 'Acme' } });
+    expect(columnReport(['id', 'Deal Owner', 'amount'])).toEqual({
+      issues: [],
+      notes: [{ path: '$.custom.deal_owner', column: 'Deal Owner', message: 'column "Deal Owner" is not mapped: kept as custom.deal_owner' }],
+    });
+    expect(issues(['id', 'need.dedline', 's1.99'], ['D-1', 'y', 'C'])).toEqual([
       { path: '$', column: 'need.dedline', message: expect.stringMatching(/^column "need.dedline": not a fact path; the need facts are need.problems, need.deadline,/) },
       { path: '$', column: 's1.99', message: expect.stringMatching(/^column "s1.99": not an item id of the evaluated packs/) },
     ]);
@@ -92,7 +102,7 @@ describe('rowToSnapshot', () => {
   });
 
   test('duplicate targets, values under blank headers and ragged rows', () => {
-    expect(issues(['id', 'amount', 'Amount'], ['D-1', 1, 2])[0]!.message).toBe('columns "amount" and "Amount" both give $.amount');
+    expect(issues(['id', 'amount', 'Amount'], ['D-1', 1, 2], { mapping: { Amount: 'amount' } })[0]!.message).toBe('columns "amount" and "Amount" both give $.amount');
     expect(issues(['id', '', 's1.1'], ['D-1', 'stray', 'C'], { rowNumber: 4 })[0]!.message).toBe('cell B4 holds "stray" but its column has no header');
     expect(snap(['id', '', 's1.1'], ['D-1', '', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
     expect(snap(['id', 's1.1', 's1.2', 'amount'], ['D-1', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
@@ -184,6 +194,6 @@ describe('tableToSnapshots', () => {
   });
 
   test('columnRoles tells writers which columns are answers', () => {
-    expect(columnRoles(['id', 's1.1', 'amount', 'custom.x', 'stage', 'who', ''])).toEqual(['id', 'answer', 'fact', 'custom', 'ignore', 'unknown', 'unknown']);
+    expect(columnRoles(['id', 's1.1', 'amount', 'custom.x', 'stage', 'who', '', 's1.99'])).toEqual(['id', 'answer', 'fact', 'custom', 'ignore', 'custom', 'unknown', 'unknown']);
   });
 });

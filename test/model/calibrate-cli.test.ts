@@ -51,7 +51,7 @@ describe('dealqual calibrate', () => {
     expect(file.ok).toBe(true);
     if (!file.ok) return;
     const w = file.model.weights;
-    expect(w['crm.relationship']!.C).toBeGreaterThan(w['crm.budget']!.C);
+    expect(w['crm.incumbent']!.C).toBeGreaterThan(w['crm.budget']!.C);
     expect(w['crm.competition']!.C).toBeGreaterThan(w['crm.authority']!.C);
     expect(Object.keys(file.file.packs)).toEqual(['crm-signals']);
     // Same input, same seed: the same bytes.
@@ -89,5 +89,63 @@ describe('dealqual calibrate', () => {
     await expect(calibrateCommand.run(['open.json'], memoryIO(dir))).rejects.toThrow(/no closed deals/);
     await expect(calibrateCommand.run(['open.json', '--model', 'bad.json'], memoryIO(dir))).rejects.toThrow(/bad\.json \$\.intercept: a finite number/);
     await expect(calibrateCommand.run(['open.json', '--folds', '1'], memoryIO(dir))).rejects.toThrow(UsageError);
+  });
+
+  it('--repeat N: mean and spread over N seeds; --predictions writes every held-out prediction (CSV or JSONL)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dq-cal-'));
+    const io = memoryIO();
+    const args = [...CRM, '--repeat', '3', '--folds', '5', '--predictions', join(dir, 'p.csv'), '--format', 'json'];
+    expect(await calibrateCommand.run(args, io)).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report.repeat.runs.map((r: { seed: number }) => r.seed)).toEqual([1, 2, 3]);
+    expect(report.repeat.runs[0].auc).toBe(report.auc);
+    const aucs = report.repeat.runs.map((r: { auc: number }) => r.auc) as number[];
+    expect(report.repeat.mean.auc).toBeCloseTo(aucs.reduce((a, b) => a + b, 0) / 3, 5);
+    expect(report.repeat.sd.auc).toBeGreaterThan(0);
+    const [header, ...lines] = readFileSync(join(dir, 'p.csv'), 'utf8').trim().split('\n');
+    expect(header).toBe('id,repeat,fold,outcome,probability,uncalibrated');
+    expect(lines).toHaveLength(3 * 380);
+    // The analyst recomputes the first repetition's Brier score from the file.
+    const first = lines.map((l) => l.split(',')).filter((c) => c[1] === '1');
+    const brier = first.reduce((s, c) => s + (Number(c[4]) - (c[3] === 'won' ? 1 : 0)) ** 2, 0) / first.length;
+    expect(brier).toBeCloseTo(report.brier, 5);
+    expect(new Set(first.map((c) => c[2]))).toEqual(new Set(['1', '2', '3', '4', '5']));
+    const jsonl = memoryIO();
+    expect(await calibrateCommand.run([...CRM, '--folds', '5', '--predictions', join(dir, 'p.jsonl')], jsonl)).toBe(0);
+    const rows = readFileSync(join(dir, 'p.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows[0]).toEqual({ id: expect.any(String), repeat: 1, fold: expect.any(Number), outcome: expect.stringMatching(/^(won|lost)$/), probability: expect.any(Number), uncalibrated: expect.any(Number) });
+    expect(jsonl.out()).toMatch(/Reliability of the held-out calibrated probabilities \(seed 1\):\n\s+bin\s+deals\s+predicted\s+observed\n\s+0\.\d–0\.\d\s+\d+/);
+    await expect(calibrateCommand.run([...CRM, '--predictions', 'p.txt'], memoryIO())).rejects.toThrow(/\.csv or \.jsonl/);
+  });
+
+  it('--skip-invalid: bad rows are reported with file, line and field path, the rest is calibrated', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dq-cal-'));
+    const rows = ['id,outcome,amount,custom.x'];
+    for (let i = 1; i <= 40; i++) rows.push(`D-${i},${i % 3 === 0 ? 'won' : 'lost'},${i === 7 ? 'lots' : 1000 * i},${i % 2 ? 'a' : 'b'}`);
+    writeFileSync(join(dir, 'h.csv'), rows.join('\n') + '\n');
+    const strict = memoryIO(dir);
+    expect(await calibrateCommand.run(['h.csv', '--pack', 'bant', '--folds', '4'], strict)).toBe(2);
+    expect(strict.err()).toMatch(/or give --skip-invalid/);
+    const io = memoryIO(dir);
+    expect(await calibrateCommand.run(['h.csv', '--pack', 'bant', '--folds', '4', '--skip-invalid', '--format', 'json'], io)).toBe(0);
+    expect(io.err()).toBe('skipped  h.csv:8 (deal D-7): $.amount (column "amount"): expected a number such as 1200000, 1,200,000 or 120万; got "lots"\n');
+    expect(JSON.parse(io.out())).toMatchObject({ deals: 39, skipped: 1 });
+  });
+
+  it('a column nothing maps is noted once, not once per row; a bad mapping is one error per column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dq-cal-'));
+    const rows = ['id,outcome,Sales Region'];
+    for (let i = 1; i <= 448; i++) rows.push(`D-${i},${i % 3 === 0 ? 'won' : 'lost'},North`);
+    writeFileSync(join(dir, 'h.csv'), rows.join('\n') + '\n');
+    const io = memoryIO(dir);
+    expect(await calibrateCommand.run(['h.csv', '--pack', 'bant', '--folds', '4'], io)).toBe(0);
+    expect(io.err()).toBe('note  h.csv: column "Sales Region" is not mapped: kept as custom.sales_region\n');
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ 'Sales Region': 'region.name' }));
+    const bad = memoryIO(dir);
+    expect(await calibrateCommand.run(['h.csv', '--pack', 'bant', '--mapping', 'm.json'], bad)).toBe(2);
+    expect(bad.err().trim().split('\n')).toEqual([
+      'error  h.csv:1: column "Sales Region" is mapped to "region.name", which is not an item id of the evaluated packs (s1.1 … s7.2, man.*, bant.*), nor a fact path; write answers.<id> for an item of another pack',
+      '1 input error: fix them, then calibrate again (no model written).',
+    ]);
   });
 });

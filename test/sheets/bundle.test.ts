@@ -149,10 +149,12 @@ describe('Sheets-shaped ranges', () => {
 
   test('a single cell or a bad header range is an error cell, not a throw', () => {
     expect(call('DEALQUAL_AUDIT', 'id')).toEqual([[...RESULT_COLUMNS]]);
-    expect(call('DEALQUAL_AUDIT', [['id', 'bogus'], ['D-1', 'x']])).toEqual([[...RESULT_COLUMNS], [expect.stringMatching(/^#DEALQUAL: column "bogus": not an item id/), '', '', '', '']]);
+    expect(call('DEALQUAL_AUDIT', [['id', 'need.bogus'], ['D-1', 'x']])).toEqual([[...RESULT_COLUMNS], [expect.stringMatching(/^#DEALQUAL: column "need.bogus": not a fact path/), '', '', '', '']]);
+    // A column of the sheet's own (notes, owner) is kept as a custom fact, not an error in every row.
+    expect((call('DEALQUAL_AUDIT', [['id', 'Notes'], ['D-1', 'call back']]) as unknown[][])[1]![0]).toBe(1);
     expect(call('DEALQUAL_AUDIT', [['', ''], ['D-1', 'C']])).toEqual([['#DEALQUAL: the range must start with the header row (item ids and fact paths)']]);
     expect(call('DEALQUAL_STAGE', [['id', 's1.1'], ['id', 's1.2']], [['D-1', 'C']])).toBe('#DEALQUAL: headers must be one row (or one column); got 2 rows');
-    expect(call('DEALQUAL_STAGE', [['id', 'bogus']], [['D-1', 'C']])).toMatch(/^#DEALQUAL: column "bogus": not an item id or a fact path/);
+    expect(call('DEALQUAL_STAGE', [['id', 's9.9']], [['D-1', 'C']])).toMatch(/^#DEALQUAL: column "s9.9": not an item id of the evaluated packs/);
     expect(call('DEALQUAL_STAGE', [['s1.1']], 'C')).toBe(expected(['s1.1'], ['C'])[0]);
   });
 });

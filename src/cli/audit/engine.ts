@@ -2,6 +2,7 @@
  * One deal through the audit: input event → snapshot → `evaluateSync` → problems → formatted piece
  * and counters. Pure apart from the formatter; runs on the main thread or in a worker (--jobs).
  */
+import type { MappingInput } from '../../flat/mapping.js';
 import { evaluateSync, type EvaluateOptions } from '../../evaluate.js';
 import type { Model } from '../../model/prior.js';
 import type { BuiltinPackId } from '../../packs/builtin.js';
@@ -13,6 +14,8 @@ import { formatterOf } from '../formatters/index.js';
 import { statsOf, type AuditRecord, type DealStats, type FormatContext } from '../formatters/types.js';
 import { packObjects } from '../packs.js';
 import { rowSnapshot, type RowOptions } from './rows.js';
+import { fedPaths } from '../../flat/row.js';
+import { observableItems } from '../../model/observable.js';
 
 /** Everything a worker needs: plain data only (structured-clone safe). */
 export interface AuditSettings {
@@ -23,7 +26,7 @@ export interface AuditSettings {
   horizonDays?: number;
   model?: Model;
   policy: Policy;
-  mapping?: Record<string, string>;
+  mapping?: MappingInput;
   /** `full`: results with their texts (json/jsonl output); default compact. */
   detail?: 'full';
   format: string;
@@ -62,11 +65,38 @@ export function snapshotOf(event: DealEvent, rows: RowOptions): { ok: true; valu
   return v.ok ? v : { ok: false, errors: [v.error] };
 }
 
+/**
+ * The items each input can feed (docs/probability.md): for a table, those its columns reach; for
+ * any input, not those switched off in the config. Undefined where every item can be fed.
+ */
+export function observableOf(settings: AuditSettings, rows: RowOptions = rowOptions(settings)): (event: DealEvent) => ReadonlySet<string> | undefined {
+  const packs = packObjects(settings.packs);
+  const off = packs.flatMap((p) => p.items.map((i) => i.id)).filter((id) => settings.policy.severities[id] === 'off');
+  const always = off.length > 0 ? observableItems(packs, undefined, off) : undefined;
+  const byHeaders = new WeakMap<readonly string[], ReadonlySet<string>>();
+  return (event) => {
+    if (!event.row) return always;
+    let set = byHeaders.get(event.row.headers);
+    if (!set) {
+      const fed = fedPaths(event.row.headers, { ...(rows.mapping ? { mapping: rows.mapping } : {}), ...(rows.items ? { items: rows.items } : {}) });
+      byHeaders.set(event.row.headers, (set = observableItems(packs, fed, off)));
+    }
+    return set;
+  };
+}
+
 /** Audits one deal: the record (for explain and tests) or input errors. */
-export function auditRecord(event: DealEvent, settings: AuditSettings, options = evaluateOptions(settings), rows = rowOptions(settings)): { ok: true; record: AuditRecord } | { ok: false; errors: InputError[] } {
+export function auditRecord(
+  event: DealEvent,
+  settings: AuditSettings,
+  options = evaluateOptions(settings),
+  rows = rowOptions(settings),
+  observable = observableOf(settings, rows),
+): { ok: true; record: AuditRecord } | { ok: false; errors: InputError[] } {
   const snapshot = snapshotOf(event, rows);
   if (!snapshot.ok) return snapshot;
-  const result = evaluateSync(snapshot.value, options);
+  const fed = settings.model ? undefined : observable(event);
+  const result = evaluateSync(snapshot.value, fed ? { ...options, observable: fed } : options);
   if (!result.ok)
     return {
       ok: false,
@@ -94,9 +124,10 @@ export function dealAuditor(settings: AuditSettings): (event: DealEvent) => Deal
   const formatter = formatterOf(settings.format);
   const options = evaluateOptions(settings);
   const rows = rowOptions(settings);
+  const observable = observableOf(settings, rows);
   return (event) => {
     try {
-      const audited = auditRecord(event, settings, options, rows);
+      const audited = auditRecord(event, settings, options, rows, observable);
       if (!audited.ok) return audited;
       return { ok: true, piece: formatter.deal(audited.record, settings.context), stats: statsOf(audited.record) };
     } catch (error) {

@@ -13,6 +13,7 @@ import { severityOf } from '../policy.js';
 import { dealAuditor, type AuditSettings, type DealEvent, type DealOutcome } from './engine.js';
 import type { BatchOutcome } from './batch.js';
 import { WorkerPool } from './pool.js';
+import type { InputError } from '../errors.js';
 
 export interface RunOptions {
   jobs: number;
@@ -23,6 +24,8 @@ export interface RunOptions {
   progress?: (deals: number, errors: number) => void;
   /** The worker script (dist/cli-worker.js). */
   workerScript?: URL;
+  /** Called on the main thread for every deal before it is audited: input errors it returns are added once (header checks). */
+  check?: (event: DealEvent) => readonly InputError[] | undefined;
 }
 
 const BATCH = 256;
@@ -137,6 +140,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
         addInputError(summary, event.error);
         continue;
       }
+      for (const e of options.check?.(event) ?? []) addInputError(summary, e);
       await take(audit(event), event.source);
     }
   } else {
@@ -160,6 +164,11 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
           send();
           queue.push({ sources: [event.error.source], outcome: Promise.resolve({ kind: 'pieces', outcomes: [{ ok: false, errors: [event.error] }] }) });
         } else {
+          const checked = options.check?.(event);
+          if (checked?.length) {
+            send();
+            queue.push({ sources: [event.source], outcome: Promise.resolve({ kind: 'pieces', outcomes: [{ ok: false, errors: [...checked] }] }) });
+          }
           batch.push(event);
           if (batch.length >= BATCH) send();
         }

@@ -2,6 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { intFlag, parse } from '../args.js';
 import { runAudit } from '../audit/run.js';
+import { columnChecker } from '../audit/rows.js';
+import { rowOptions, type DealEvent } from '../audit/engine.js';
 import type { AuditSettings } from '../audit/engine.js';
 import type { Command, CliIO, Writer } from '../command.js';
 import { openOutput, refuseInputAsOutput, type OutputFile } from '../output-file.js';
@@ -30,6 +32,8 @@ Options:
   -j, --jobs N             audit on N worker threads (output stays in input order)
       --stdin-format KIND  json | jsonl | csv (default: sniffed from the first line)
       --color, --no-color  force colour on or off (default: on a TTY, unless NO_COLOR is set)
+      --skip-invalid       report deals and rows that cannot be read or validated (file, line,
+                           field path) as skipped and audit the rest; they do not set exit 2
 ${COMMON_USAGE}
   -h, --help               this help
 
@@ -65,6 +69,7 @@ export const audit: Command = {
         'stdin-format': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
       },
       'audit',
     );
@@ -115,6 +120,17 @@ export const audit: Command = {
       });
       out = xlsx.writer;
     } else if (file) out = file.writer;
+    const checkColumns = columnChecker(rowOptions(auditSettings));
+    const notes: string[] = [];
+    let headerErrors = 0;
+    const check = (event: DealEvent) => {
+      if (!event.row) return undefined;
+      const checked = checkColumns(event.row, event.source);
+      if (!checked) return undefined;
+      notes.push(...checked.notes);
+      headerErrors += checked.errors.length;
+      return checked.errors;
+    };
     // Progress only where it cannot mix with the report: stderr a TTY, the report elsewhere.
     const progress = io.stderrIsTTY && (toFile || !io.stdoutIsTTY) ? progressMeter(io.stderr) : undefined;
     let summary;
@@ -133,6 +149,7 @@ export const audit: Command = {
           readSheet,
         },
         ...(progress ? { progress: progress.update } : {}),
+        check,
         workerScript: new URL('./cli-worker.js', import.meta.url),
       });
       await progress?.done();
@@ -143,9 +160,13 @@ export const audit: Command = {
       await file?.abort();
       throw error;
     }
-    const errors = inputErrorsText(summary, io.stderrIsTTY && !io.env.NO_COLOR);
+    const colored = io.stderrIsTTY && !io.env.NO_COLOR;
+    if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
+    const skip = values['skip-invalid'] === true;
+    const errors = inputErrorsText(summary, colored, skip ? 'skipped' : 'error');
     if (errors) await io.stderr.write(errors);
-    if (summary.inputErrors.length + summary.moreInputErrors > 0) return 2;
+    const invalid = summary.inputErrors.length + summary.moreInputErrors;
+    if (headerErrors > 0 || (invalid > 0 && !skip)) return 2;
     return overThresholds(summary, maxWarnings) ? 1 : 0;
   },
 };

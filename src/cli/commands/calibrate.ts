@@ -4,21 +4,20 @@
  * writes the calibrated model file and prints the report.
  */
 import { resolve } from 'node:path';
-import { calibrate, crossValidate, MAX_SD, MIN_SD, type CrossValidationReport, type ScoreSummary } from '../../model/calibrate.js';
+import { calibrate, repeatedCrossValidate, MAX_SD, MIN_SD, type CrossValidationReport, type HeldOutPrediction, type RepeatedCrossValidation, type ScoreSummary } from '../../model/calibrate.js';
 import { prepareHistory } from '../../model/history.js';
 import type { Model } from '../../model/prior.js';
 import { readInputs } from '../../node/inputs.js';
-import { reservedMessage, reservedSegment } from '../../flat/keys.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
-import { evaluateOptions, rowOptions, snapshotOf } from '../audit/engine.js';
+import { evaluateOptions, observableOf, rowOptions, snapshotOf } from '../audit/engine.js';
 import { auditSettingsOf } from '../collect.js';
 import type { Command } from '../command.js';
 import { inputErrorText, UsageError, type InputError } from '../errors.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 import { readSheet } from '../sheets.js';
-import { readUserText } from '../user-file.js';
 import { refuseInputAsOutput, writeOutput } from '../output-file.js';
+import { columnChecker } from '../audit/rows.js';
 
 const usage = `Usage: dealqual calibrate <history…> [--out model.json] [options]
 
@@ -34,7 +33,12 @@ Options:
       --seed N             seed of the fold assignment (default 1)
       --prior-sd X         prior standard deviation of each weight, log-odds (default 0.5)
       --no-monotone        let a rating weigh less than a worse one (default: C ≥ F ≥ W)
-      --mapping FILE       JSON object: CSV column header → snapshot field (id, outcome, custom.x, …)
+      --repeat N           repeat the cross-validation N times with seeds seed … seed+N-1;
+                           report the mean and spread of each score (default 1)
+      --predictions FILE   write every held-out prediction (.csv or .jsonl): id, repeat, fold,
+                           outcome, probability, uncalibrated
+      --skip-invalid       report rows and deals that cannot be read (file, line, field path)
+                           and calibrate on the rest
   -f, --format text|json   json: { auc, brier, logLoss, ece, baseline, baseRate, folds, model, … }
 ${COMMON_USAGE}
 
@@ -49,28 +53,18 @@ const OPTIONS = {
   seed: { type: 'string' },
   'prior-sd': { type: 'string' },
   'no-monotone': { type: 'boolean' },
-  mapping: { type: 'string' },
+  repeat: { type: 'string' },
+  predictions: { type: 'string' },
+  'skip-invalid': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
 } as const;
 
 /** Rounds every number of the report to 6 decimals: stable, readable JSON. */
 const rounded = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
 
-async function readMapping(path: string, cwd: string): Promise<Record<string, string>> {
-  const parsed = parseJson(await readUserText(path, cwd, 'mapping'));
-  if (!parsed.ok) throw new UsageError(`${path}:${parsed.line}: ${parsed.message} (column ${parsed.column})`);
-  const value = parsed.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new UsageError(`${path}: a mapping is a JSON object of column header → snapshot field, e.g. { "Opportunity ID": "id", "Competitors": "custom.competitors" }`);
-  for (const [header, target] of Object.entries(value))
-    if (typeof target !== 'string') throw new UsageError(`${path}: $[${JSON.stringify(header)}]: expected a snapshot field path (text) or "-", got ${JSON.stringify(target)}`);
-    else if (reservedSegment(target) !== undefined) throw new UsageError(`${path}: $[${JSON.stringify(header)}]: ${reservedMessage(reservedSegment(target)!)}`);
-  return value as Record<string, string>;
-}
-
 const fixed = (x: number | null, digits = 3) => (x === null ? '–' : x.toFixed(digits));
 
-function textReport(report: CrossValidationReport, extra: { out?: string; changes: Change[]; open: number }): string {
+function textReport(report: CrossValidationReport, extra: { out?: string; changes: Change[]; open: number; repeated: RepeatedCrossValidation; skipped: number }): string {
   const lines: string[] = [];
   lines.push(
     `Closed deals: ${report.deals} (${report.won} won, ${report.lost} lost${report.winRate !== null ? `, win rate ${(report.winRate * 100).toFixed(1)}%` : ''}); ${extra.open} open ignored.`,
@@ -84,10 +78,23 @@ function textReport(report: CrossValidationReport, extra: { out?: string; change
   row('Brier', 'brier', 'lower is better');
   row('log loss', 'logLoss', 'lower is better');
   row('ECE', 'ece', 'calibration error: lower is better');
+  const r = extra.repeated;
+  if (r.repeats.length > 1) {
+    const seeds = `${r.repeats[0]!.seed}–${r.repeats[r.repeats.length - 1]!.seed}`;
+    lines.push('', `Repeated cross-validation (${r.repeats.length} × ${s.folds}-fold, seeds ${seeds}), calibrated model:`);
+    lines.push(`  ${''.padEnd(10)}${'mean'.padStart(8)}${'sd'.padStart(8)}${'min'.padStart(8)}${'max'.padStart(8)}`);
+    for (const [label, key] of [['AUC', 'auc'], ['Brier', 'brier'], ['log loss', 'logLoss'], ['ECE', 'ece']] as const)
+      lines.push(`  ${label.padEnd(10)}${fixed(r.mean[key]).padStart(8)}${fixed(r.sd[key]).padStart(8)}${fixed(r.min[key]).padStart(8)}${fixed(r.max[key]).padStart(8)}`);
+  }
+  lines.push('', `Reliability of the held-out calibrated probabilities (seed ${s.seed}):`);
+  lines.push(`  ${'bin'.padEnd(11)}${'deals'.padStart(6)}${'predicted'.padStart(11)}${'observed'.padStart(10)}`);
+  for (const b of report.bins)
+    if (b.deals > 0) lines.push(`  ${`${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(11)}${String(b.deals).padStart(6)}${fixed(b.predicted).padStart(11)}${fixed(b.observed).padStart(10)}`);
   if (extra.changes.length) {
     lines.push('', 'Largest weight changes (log-odds added by the rating; W = 0):');
     for (const c of extra.changes) lines.push(`  ${c.item.padEnd(18)} ${c.rating.padEnd(9)} ${fixed(c.before).padStart(7)} → ${fixed(c.after).padStart(7)}`);
   }
+  if (extra.skipped > 0) lines.push('', `${extra.skipped} invalid input${extra.skipped === 1 ? '' : 's'} skipped (listed on stderr).`);
   lines.push('', extra.out ? `Calibrated model written to ${extra.out} (use it with --model).` : 'No model written: give --out FILE to write the calibrated model.');
   return lines.join('\n') + '\n';
 }
@@ -127,44 +134,72 @@ export const calibrateCommand: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
     const folds = intFlag(values.folds, '--folds', 2) ?? 10;
     const seed = intFlag(values.seed, '--seed', 0, 0xffffffff) ?? 1;
+    const repeat = intFlag(values.repeat, '--repeat', 1) ?? 1;
+    if (values.predictions !== undefined && !/\.(csv|jsonl|ndjson)$/i.test(values.predictions))
+      throw new UsageError(`--predictions writes .csv or .jsonl (by the file's extension), got "${values.predictions}"`);
     const priorSd = values['prior-sd'] === undefined ? undefined : Number(values['prior-sd']);
     if (priorSd !== undefined && !(priorSd >= MIN_SD && priorSd <= MAX_SD)) throw new UsageError(`--prior-sd expects a number from ${MIN_SD} to ${MAX_SD} (log-odds), got "${values['prior-sd']}"`);
     const settings = await resolveSettings(values, io.cwd, io.stderr);
     if (values.out) await refuseInputAsOutput(values.out, positionals, io.cwd, '--out');
-    if (values.mapping) settings.mapping = await readMapping(values.mapping, io.cwd);
+    if (values.predictions) await refuseInputAsOutput(values.predictions, positionals, io.cwd, '--predictions');
     const model = settings.model;
 
     const audit = auditSettingsOf(settings);
     const rows = rowOptions(audit);
     const history: unknown[] = [];
     const errors: InputError[] = [];
+    const headerErrors: InputError[] = [];
+    const notes: string[] = [];
+    const checkColumns = columnChecker(rows);
+    const observableFor = observableOf(audit, rows);
+    // The items any input can feed: the union over the inputs (every item once a JSON deal is read).
+    let observable: Set<string> | undefined = new Set();
+    const everything = { all: false };
     for await (const event of readInputs(positionals, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(values.sheet ? { sheet: values.sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}), ...(settings.encoding ? { encoding: settings.encoding } : {}) })) {
       if (event.kind === 'error') {
         errors.push(event.error);
         continue;
       }
+      const checked = event.row ? checkColumns(event.row, event.source) : undefined;
+      if (checked) {
+        headerErrors.push(...checked.errors);
+        notes.push(...checked.notes);
+      }
       const value = snapshotOf(event, rows);
+      const fed = observableFor(event);
+      if (!fed) everything.all = true;
+      else for (const id of fed) observable?.add(id);
       if (value.ok) history.push({ value: value.value, source: event.source });
       else errors.push(...value.errors);
     }
     const entries = history as { value: unknown; source: InputError['source'] }[];
+    if (everything.all) observable = undefined;
     const prepared = prepareHistory(
       entries.map((e) => e.value),
-      { ...evaluateOptions(audit), ...(model ? { model, modelName: values.model } : {}) },
+      { ...evaluateOptions(audit), ...(model ? { model, modelName: values.model } : observable ? { observable } : {}) },
     );
     for (const invalid of prepared.invalid)
       for (const issue of invalid.issues)
         errors.push({ source: entries[invalid.index]!.source, ...(invalid.id !== undefined ? { id: invalid.id } : {}), path: issue.path, message: issue.message });
-    if (errors.length > 0) {
-      await io.stderr.write(errors.map((e) => `error  ${inputErrorText(e)}`).join('\n') + `\n${errors.length} input error${errors.length === 1 ? '' : 's'}: fix them, then calibrate again (no model written).\n`);
+    if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
+    const skip = values['skip-invalid'] === true;
+    if (headerErrors.length > 0 || (errors.length > 0 && !skip)) {
+      const all = [...headerErrors, ...errors];
+      await io.stderr.write(
+        all.map((e) => `error  ${inputErrorText(e)}`).join('\n') +
+          `\n${all.length} input error${all.length === 1 ? '' : 's'}: fix them${headerErrors.length === 0 ? ' or give --skip-invalid' : ''}, then calibrate again (no model written).\n`,
+      );
       return 2;
     }
+    if (errors.length > 0) await io.stderr.write(errors.map((e) => `skipped  ${inputErrorText(e)}`).join('\n') + '\n');
     if (prepared.deals.length === 0)
       throw new UsageError(`no closed deals in the history (${prepared.open} open): calibration needs deals with outcome won or lost — is the outcome column mapped?`);
 
     const options = { ...(priorSd !== undefined ? { priorSd } : {}), monotone: !values['no-monotone'] };
     const fitted = calibrate(prepared, options);
-    const report = crossValidate(prepared, { ...options, folds, seed });
+    const repeated = repeatedCrossValidate(prepared, { ...options, folds, seed, repeat });
+    const report = repeated.report;
+    if (values.predictions) await writePredictions(values.predictions, io.cwd, repeated.predictions);
     let out: string | undefined;
     if (values.out) {
       out = values.out;
@@ -174,6 +209,8 @@ export const calibrateCommand: Command = {
     if (format === 'json') {
       const json = {
         ...report,
+        ...(repeat > 1 ? { repeat: { runs: repeated.repeats, mean: repeated.mean, sd: repeated.sd, min: repeated.min, max: repeated.max } } : {}),
+        ...(errors.length > 0 ? { skipped: errors.length } : {}),
         model: {
           ...(out ? { out } : {}),
           prior: prepared.currentName,
@@ -184,7 +221,17 @@ export const calibrateCommand: Command = {
         },
       };
       await io.stdout.write(JSON.stringify(json, rounded, 2) + '\n');
-    } else await io.stdout.write(textReport(report, { ...(out ? { out } : {}), changes, open: prepared.open }));
+    } else await io.stdout.write(textReport(report, { ...(out ? { out } : {}), changes, open: prepared.open, repeated, skipped: errors.length }));
     return 0;
   },
 };
+
+/** Writes held-out predictions: CSV (with a header) or JSON Lines, by the file's extension. */
+async function writePredictions(file: string, cwd: string, predictions: readonly HeldOutPrediction[]): Promise<void> {
+  const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const text = /\.csv$/i.test(file)
+    ? ['id,repeat,fold,outcome,probability,uncalibrated', ...predictions.map((p) => [csvCell(p.id), p.repeat, p.fold, p.outcome, r6(p.probability), r6(p.uncalibrated)].join(','))].join('\n') + '\n'
+    : predictions.map((p) => JSON.stringify({ ...p, probability: r6(p.probability), uncalibrated: r6(p.uncalibrated) })).join('\n') + '\n';
+  await writeOutput(file, cwd, text);
+}

@@ -45,7 +45,8 @@ export const explain: Command = {
     const top = values.top === undefined ? 5 : Number(values.top);
     if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top expects an integer ≥ 0, got "${values.top}"`);
     const settings = await resolveSettings(values, io.cwd, io.stderr);
-    const { deals, errors } = await collect(positionals, settings, io, values.sheet);
+    const { deals, errors, notes } = await collect(positionals, settings, io, values.sheet);
+    if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
     const wanted = values.id;
     const matching = wanted === undefined ? deals : deals.filter((d) => d.result.id === wanted);
     const relevant = wanted === undefined ? errors : errors.filter((e) => e.id === wanted);

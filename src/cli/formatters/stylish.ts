@@ -66,13 +66,13 @@ export const stylish: Formatter = {
   end: (summary, context) => stylishSummary(summary, context),
 };
 
-/** Duplicate ids and input errors as stylish lines (always printed on stderr, after every deal). */
-export function inputErrorsText(summary: Summary, color: boolean): string {
+/** Duplicate ids and input errors as stylish lines (always printed on stderr, after every deal); `skipped` labels the errors of `--skip-invalid`. */
+export function inputErrorsText(summary: Summary, color: boolean, label: 'error' | 'skipped' = 'error'): string {
   const lines = (summary.duplicates ?? []).map(
     (d) =>
       `${d.severity === 'error' ? red(color, 'error') : yellow(color, 'warn ')}  ${printable(`${sourceLabel(d.source)} (deal ${d.id}): the id ${JSON.stringify(d.id)} is also the id of the deal at ${sourceLabel(d.first)}`)}  ${dim(color, 'duplicate-id')}`,
   );
-  for (const e of summary.inputErrors) lines.push(`${red(color, 'error')}  ${printable(inputErrorText(e))}`);
+  for (const e of summary.inputErrors) lines.push(`${red(color, label)}  ${printable(inputErrorText(e))}`);
   if (lines.length === 0) return '';
   if (summary.moreInputErrors > 0) lines.push(`… and ${summary.moreInputErrors} more input errors`);
   return lines.join('\n') + '\n';

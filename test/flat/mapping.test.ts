@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { coerce, parseMapping, rowToSnapshot, tableToSnapshots, type MappingInput } from '../../src/flat/index.js';
+
+const read = (headers: string[], row: unknown[], mapping: MappingInput) => rowToSnapshot(headers, row, { mapping });
+
+describe('mappings that translate', () => {
+  test('a value table translates levels (trimmed, any case) before the field reads them; otherwise and null', () => {
+    const mapping: MappingInput = {
+      Authority: { to: 'bant.authority', values: { High: 'C', Mid: 'F', Low: 'W' } },
+      Stage: { to: 'outcome', values: { 'Closed Won': 'won', 'Closed Lost': 'lost' }, otherwise: 'open' },
+      Source: { to: 'source', values: { Referral: 'channel', Unknown: null } },
+    };
+    expect(read(['id', 'Authority', 'Stage', 'Source'], ['D-1', ' mid ', 'Negotiation', 'referral'], mapping)).toEqual({
+      ok: true,
+      snapshot: { id: 'D-1', answers: { 'bant.authority': 'F' }, outcome: 'open', source: 'channel' },
+    });
+    // null: the cell is absent, as if blank.
+    expect(read(['id', 'Source'], ['D-1', 'Unknown'], mapping)).toEqual({ ok: true, snapshot: { id: 'D-1' } });
+    // An unlisted value without `otherwise` reaches the field as it is, and the field says what it expected.
+    const bad = read(['id', 'Authority'], ['D-1', 'Very high'], mapping);
+    expect(bad).toMatchObject({ ok: false, issues: [{ path: '$.answers["bant.authority"]', column: 'Authority', message: expect.stringMatching(/^expected a rating/) }] });
+  });
+
+  test('one column can fill several fields', () => {
+    const mapping: MappingInput = { Stage: [{ to: 'claimedStep', values: { Proposal: 5, Won: 7 }, otherwise: null }, { to: 'outcome', values: { Won: 'won' }, otherwise: 'open' }] };
+    expect(read(['id', 'Stage'], ['D-1', 'Proposal'], mapping)).toEqual({ ok: true, snapshot: { id: 'D-1', claimedStep: 5, outcome: 'open' } });
+    expect(read(['id', 'Stage'], ['D-1', 'Won'], mapping)).toEqual({ ok: true, snapshot: { id: 'D-1', claimedStep: 7, outcome: 'won' } });
+  });
+
+  test('types: numeric strings with separators, date-times with time zones, yes/no words; empty cells are absent', () => {
+    const mapping: MappingInput = {
+      Amount: 'amount',
+      Close: 'need.deadline',
+      Seats: { to: 'custom.seats', type: 'number' },
+      Signed: { to: 'custom.signed', type: 'date' },
+      Renewal: { to: 'custom.renewal', type: 'boolean' },
+      Code: { to: 'custom.code', type: 'text' },
+    };
+    expect(read(['id', 'Amount', 'Close', 'Seats', 'Signed', 'Renewal', 'Code'], ['D-1', '$1,200,000.50', '2026-12-31T23:30:00-05:00', '1 200', '2026-10-01T08:00:00.000Z', 'Yes', '007'], mapping)).toEqual({
+      ok: true,
+      snapshot: { id: 'D-1', amount: 1200000.5, need: { deadline: '2026-12-31' }, custom: { seats: 1200, signed: '2026-10-01', renewal: true, code: '007' } },
+    });
+    expect(read(['id', 'Amount', 'Close'], ['D-1', '', '  '], mapping)).toEqual({ ok: true, snapshot: { id: 'D-1' } });
+    expect(coerce('date', 1798675200000)).toEqual({ ok: true, value: '2026-12-31' });
+    expect(coerce('number', 'twelve')).toMatchObject({ ok: false });
+  });
+
+  test('contact roles become stakeholders with decision-chain roles', () => {
+    const mapping: MappingInput = { Roles: { to: 'stakeholders', type: 'contacts' } };
+    expect(read(['id', 'Roles'], ['D-1', 'Dana Wu (Economic Buyer); Li Lei: evaluator\nSam Park (Influencer)'], mapping)).toEqual({
+      ok: true,
+      snapshot: { id: 'D-1', stakeholders: [{ name: 'Dana Wu', role: 'final-say' }, { name: 'Li Lei', role: 'evaluator' }, { name: 'Sam Park' }] },
+    });
+  });
+
+  test('columnIssues: false leaves header problems to one report; the rest of each row is read', () => {
+    const rows = tableToSnapshots([['id', 'Owner', 'amount'], ['D-1', 'x', '5'], ['D-2', 'y', '6']], { mapping: { Owner: 'owner.name' }, columnIssues: false });
+    expect(rows).toEqual([
+      { row: 2, ok: true, snapshot: { id: 'D-1', amount: 5 } },
+      { row: 3, ok: true, snapshot: { id: 'D-2', amount: 6 } },
+    ]);
+    expect(tableToSnapshots([['id', 'Owner'], ['D-1', 'x']], { mapping: { Owner: 'owner.name' } })[0]).toMatchObject({ ok: false });
+  });
+
+  test('parseMapping validates the JSON form with paths; plain and structured forms', () => {
+    expect(parseMapping({ 'Opportunity ID': 'id', Stage: { to: 'outcome', values: { Won: 'won' } } })).toMatchObject({ ok: true });
+    expect(parseMapping({ preset: 'odoo', columns: { Owner: '-' } })).toMatchObject({ ok: true });
+    expect(parseMapping({ preset: 'pipedrive' })).toMatchObject({ ok: false, issues: [{ path: '$.preset' }] });
+    expect(parseMapping({ preset: 'odoo', Owner: '-' })).toMatchObject({ ok: false, issues: [{ path: '$', message: expect.stringMatching(/under "columns"/) }] });
+    expect(parseMapping({ Stage: { to: 'outcome', values: { Won: ['won'] } } })).toMatchObject({ ok: false, issues: [{ path: '$.Stage.values.Won' }] });
+    expect(parseMapping([])).toMatchObject({ ok: false, issues: [{ path: '$' }] });
+  });
+});
