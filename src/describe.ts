@@ -9,6 +9,7 @@ import { builtinPack, BUILTIN_PACK_IDS, type BuiltinPackId } from './packs/built
 import type { Item, Pack } from './packs/schema.js';
 import type { DescribedFinding, DescribedItemResult, DescribedMissingItem, DescribedReason, DescribedResult, Reason, Result } from './result.js';
 
+/** Options of `describe` and `describeFindings`. */
 export interface DescribeOptions {
   /** Language of the messages. Default 'en'. */
   locale?: Locale;

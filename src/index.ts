@@ -13,7 +13,7 @@ export { parseSnapshot, type SnapshotIssue, type SnapshotParse } from './snapsho
 export { vocabularies, canonicalValue } from './snapshot/vocabulary.js';
 export { priorModel, sigmoid, type Model, type ItemWeights } from './model/prior.js';
 export { parseModel, parseModelText, modelFileSchema, modelJsonSchema, modelWarnings, MAX_WEIGHT, type ModelFile, type ModelIssue, type ModelParse, type ModelWarning } from './model/file.js';
-export { calibrate, crossValidate, repeatedCrossValidate, modelFileOf, type HeldOutPrediction, type RepeatedCrossValidation, type CalibrateOptions, type ItemCounts, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
+export { calibrate, crossValidate, repeatedCrossValidate, modelFileOf, type HeldOutPrediction, type RepeatedCrossValidation, type Headline, type CalibrateOptions, type ItemCounts, type Calibration, type CrossValidateOptions, type CrossValidationReport, type FoldReport, type ScoreSummary } from './model/calibrate.js';
 export { prepareHistory, type PreparedHistory, type HistoryOptions, type HistoryItem, type HistoryDeal, type InvalidDeal } from './model/history.js';
 export { explainProbability, whatIf, contributions, type Explanation, type Contribution } from './model/explain.js';
 export { scores, type Scores, type ReliabilityBin } from './model/metrics.js';
@@ -37,6 +37,7 @@ export {
   type FlatIssue,
   type FailedRow,
   type MappingInput,
+  type MappingIssue,
   type Mapping,
   type ColumnMapping,
   type ColumnSpec,

@@ -9,6 +9,7 @@
 import type { Bilingual } from './packs/schema.js';
 import type { Rating } from './snapshot/schema.js';
 
+/** Where a deal stands: steps 1–2 are a lead, 3–4 an opportunity, 5–7 a project; or its outcome. */
 export type Milestone = 'lead' | 'opportunity' | 'project' | 'won' | 'lost';
 
 /**
@@ -48,9 +49,11 @@ export interface Reason {
 
 /** A reason with its text in the requested locale (`describe`, `detail: 'full'`). */
 export interface DescribedReason extends Reason {
+  /** The reason in the requested locale. */
   message: string;
 }
 
+/** One item's verdict in a result: its rating, where it sits in its pack, why, and what it adds to the logit. */
 export interface ItemResult {
   rating: Rating;
   pack: string;
@@ -63,6 +66,7 @@ export interface ItemResult {
   veto?: number;
 }
 
+/** An item not rated C, in `missing` order (most urgent first), with what confirming it would gain. */
 export interface MissingItem {
   item: string;
   pack: string;
@@ -74,6 +78,7 @@ export interface MissingItem {
   gain: number;
 }
 
+/** What a finding is about: an answer that contradicts the facts, two packs' answers on one fact that disagree, a C answer without support, stale evidence, a red flag. */
 export type FindingCode = 'contradiction' | 'cross-pack-contradiction' | 'unsupported' | 'stale' | 'red-flag';
 
 /** A finding as data; a `red-flag` finding's text quotes its item's reason (`items[item].reason`). */
@@ -83,6 +88,7 @@ export interface Finding {
   params: Record<string, string | number>;
 }
 
+/** One step of the seven: whether it applies to the deal (step 6 only with a tender), its C/F/W counts and what holds it. */
 export interface StepProgress {
   step: number;
   applies: boolean;
@@ -93,6 +99,7 @@ export interface StepProgress {
   open: string[];
 }
 
+/** The deal's stage: the furthest step whose gates all hold, its milestone, and every step's progress. */
 export interface Stage {
   step: number;
   milestone: Milestone;
@@ -103,11 +110,13 @@ export interface Stage {
   steps: StepProgress[];
 }
 
+/** The MAN class (`M-A-N` … `m-a-n`, upper case where the item is C) and the source's action for it. */
 export interface ManResult {
   class: string;
   action: Bilingual;
 }
 
+/** One deal's evaluation, compact (the default of `evaluateSync` and `evaluate`): data only, texts by `describe`. */
 export interface Result {
   ok: true;
   id: string;
@@ -124,10 +133,12 @@ export interface Result {
   man?: ManResult;
 }
 
+/** An item verdict with its reason's text. */
 export interface DescribedItemResult extends ItemResult {
   reason: DescribedReason;
 }
 
+/** A missing item with its reason's text, the item's title and the source's signals that would prove it. */
 export interface DescribedMissingItem {
   item: string;
   pack: string;
@@ -142,6 +153,7 @@ export interface DescribedMissingItem {
   gain: number;
 }
 
+/** A finding with its text in the requested locale. */
 export interface DescribedFinding extends Finding {
   message: string;
 }

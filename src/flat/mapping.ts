@@ -76,6 +76,7 @@ const isStructured = (input: object): boolean =>
   (typeof (input as Mapping).preset === 'string' || ((input as Mapping).columns !== null && typeof (input as Mapping).columns === 'object')) &&
   Object.keys(input).every((k) => k === 'preset' || k === 'columns' || k === '$schema');
 
+/** A problem in a mapping file: its JSON path and what was expected. */
 export interface MappingIssue {
   /** JSON path inside the mapping. */
   path: string;

@@ -15,9 +15,12 @@
  */
 import type { ColumnMapping } from './mapping.js';
 
+/** The CRM presets a mapping can start from. */
 export const PRESET_NAMES = ['salesforce', 'hubspot', 'odoo', 'dynamics'] as const;
+/** The name of a CRM preset. */
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+/** A CRM preset: the export's standard columns mapped onto snapshot fields. */
 export interface Preset {
   /** The CRM object the preset reads. */
   object: string;
@@ -31,6 +34,7 @@ const both = (names: readonly string[], mapping: ColumnMapping): Record<string, 
 /** Contact roles: the CRMs' role words → the snapshot's decision-chain roles. */
 const CONTACT_ROLES = { to: 'stakeholders', type: 'contacts' } as const;
 
+/** The CRM presets by name (docs/sheets.md, "CRM presets"). */
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   salesforce: {
     object: 'Opportunity',

@@ -13,6 +13,7 @@ import { FACT_COLUMNS, RESULT_COLUMNS, type Column } from './columns.js';
 import { resolveMapping, translate, type ColumnSpec, type MappingInput } from './mapping.js';
 import { reservedMessage, reservedSegment } from './keys.js';
 
+/** A problem reading a row: the field path, the column it came from, and what was expected. */
 export interface FlatIssue {
   /** JSON path of the snapshot field, e.g. `$.need.deadline`; `$` for a column that maps to none. */
   path: string;
@@ -31,8 +32,10 @@ const columnIssue = (issue: FlatIssue): FlatIssue => (columnIssues.add(issue), i
  */
 export const isColumnIssue = (issue: FlatIssue): boolean => columnIssues.has(issue);
 
+/** A row read into a snapshot, or the row's issues (with the deal id where it could be read). */
 export type RowResult = { ok: true; snapshot: SnapshotInput } | { ok: false; id?: string; issues: FlatIssue[] };
 
+/** How `rowToSnapshot` reads a row. */
 export interface FlatOptions {
   /**
    * How CRM columns become snapshot fields: header → item id or fact path (`"预计签约日期": "need.deadline"`,
@@ -393,6 +396,7 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** How `tableToSnapshots` reads a table. */
 export interface TableOptions extends Omit<FlatOptions, 'rowNumber'> {
   /** The spreadsheet row number of the header row. Default 1, so the first deal is row 2. */
   headerRow?: number;

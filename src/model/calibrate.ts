@@ -386,9 +386,11 @@ export interface HeldOutPrediction {
   uncalibrated: number;
 }
 
-type Headline = Pick<ScoreSummary, 'auc' | 'brier' | 'logLoss' | 'ece'>;
+/** The four headline scores of a cross-validation: AUC, Brier, log loss, ECE. */
+export type Headline = Pick<ScoreSummary, 'auc' | 'brier' | 'logLoss' | 'ece'>;
 const HEADLINE = ['auc', 'brier', 'logLoss', 'ece'] as const;
 
+/** Repeated cross-validation (`calibrate --repeat N`): each repetition's scores and their spread. */
 export interface RepeatedCrossValidation {
   /** The first repetition's full report (seed `seed`). */
   report: CrossValidationReport;

@@ -67,7 +67,8 @@ describe('audit formats (golden files)', () => {
     DEAL_FILES.forEach((f, i) =>
       expect(lines[i]).toEqual(evaluateSync(JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')), { asOf: AS_OF, locale: 'zh-CN', detail: 'full' })),
     );
-    expect(full.stdout.length).toBeGreaterThan(2 * JSON.stringify(compact).length);
+    // What the texts cost, in bytes written (UTF-8).
+    expect(Buffer.byteLength(full.stdout)).toBeGreaterThan(2 * Buffer.byteLength(JSON.stringify(compact)));
     const bad = cli(['audit', DEALS, '-f', 'json', '--detail', 'everything']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--detail expects compact or full, got "everything"');
