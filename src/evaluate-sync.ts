@@ -11,7 +11,7 @@ import { deriveFacts, type RuleFacts } from './engine/derive.js';
 import { compilePack, type Matcher } from './engine/compile.js';
 import type { Locale } from './locale/messages.js';
 import type { Model } from './model/prior.js';
-import { BUILTIN_PACK_IDS, builtinPack, type BuiltinPackId } from './packs/builtin.js';
+import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack, type BuiltinPackId } from './packs/builtin.js';
 import { preparePack, type PreparedPack } from './packs/prepare.js';
 import type { Pack } from './packs/schema.js';
 import type { Result } from './result.js';
@@ -19,7 +19,10 @@ import type { Snapshot } from './snapshot/schema.js';
 import { parseSnapshot, type SnapshotIssue } from './snapshot/issues.js';
 
 export interface EvaluateOptions {
-  /** Built-in pack ids or loaded packs (`parsePack`). Default: all built-in packs. */
+  /**
+   * Built-in pack ids or loaded packs (`parsePack`). Default: the three default packs
+   * (`BUILTIN_PACK_IDS`: sangfor-7step, man, bant); `ALL_PACK_IDS` adds clmls, roles, lixiang, meddpicc.
+   */
   packs?: readonly (BuiltinPackId | Pack)[];
   /** Evaluation date for snapshots without `asOf` (ISO). Default: today. */
   asOf?: string;
@@ -48,7 +51,7 @@ export interface InvalidSnapshot {
 
 export type Evaluation = Result | InvalidSnapshot;
 
-const PACK_ORDER: readonly string[] = BUILTIN_PACK_IDS;
+const PACK_ORDER: readonly string[] = ALL_PACK_IDS;
 
 function planOf(packs: readonly (BuiltinPackId | Pack)[]): Plan {
   const requested = packs.map((p) => (typeof p === 'string' ? builtinPack(p) : p));

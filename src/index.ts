@@ -4,7 +4,7 @@
  */
 export { evaluate, evaluateSync, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate.js';
 export { listItems, type ItemListing } from './packs/items.js';
-export { builtinPack, isBuiltinPack, BUILTIN_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
+export { builtinPack, isBuiltinPack, BUILTIN_PACK_IDS, ALL_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
 export { parsePack, type PackIssue, type PackParse, type PackSource } from './packs/load.js';
 export { packSchema, packJsonSchema, type Pack, type Item, type PackInput } from './packs/schema.js';
 export { snapshotSchema, snapshotJsonSchema, type Snapshot, type SnapshotInput, type Rating, type Answer } from './snapshot/schema.js';

@@ -61,7 +61,7 @@ export interface MissingItem {
   gain: number;
 }
 
-export type FindingCode = 'contradiction' | 'cross-pack-contradiction' | 'unsupported' | 'stale' | 'red-flag';
+export type FindingCode = 'contradiction' | 'cross-pack-contradiction' | 'method-disagreement' | 'unsupported' | 'stale' | 'red-flag';
 
 export interface Finding {
   code: FindingCode;
@@ -90,6 +90,20 @@ export interface Stage {
   steps: StepProgress[];
 }
 
+/**
+ * The stage on a method's own path (a pack that declares `stages`, e.g. 摧龙六式): the current step
+ * is the earliest whose gate (end marker) is not all C; past every gate it is the last step.
+ */
+export interface PackStage {
+  step: number;
+  /** How many steps the method has. */
+  of: number;
+  /** How many steps, from the first, have their end marker reached (every gate item C). */
+  passed: number;
+  /** Gate items of the current step that are not C (empty once every step is passed). */
+  open: string[];
+}
+
 export interface ManResult {
   class: string;
   action: Bilingual;
@@ -109,4 +123,9 @@ export interface Result {
   missing: MissingItem[];
   findings: Finding[];
   man?: ManResult;
+  /**
+   * The stage on each evaluated method that has a path of its own (packs declaring `stages`), by
+   * pack id; the seven-step stage stays in `stage`. Present only when such a pack is evaluated.
+   */
+  stages?: Record<string, PackStage>;
 }

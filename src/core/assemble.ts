@@ -3,7 +3,7 @@
  * Pure and engine-agnostic: both engines hand it the same matches.
  */
 import { format, pick, type Locale } from '../locale/messages.js';
-import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
+import type { Finding, ItemResult, MissingItem, PackStage, Reason, Result } from '../result.js';
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { rateItem, REASONS, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
@@ -11,7 +11,7 @@ import { readPath } from '../engine/path.js';
 import { contribution, sigmoid, type Model } from '../model/prior.js';
 import { manClass } from './man.js';
 import { applies, plannedWeights, type Plan, type PlannedItem } from './plan.js';
-import { stageOf } from './stage.js';
+import { packStageOf, stageOf } from './stage.js';
 
 export { SEVEN_STEP } from './plan.js';
 
@@ -113,6 +113,8 @@ function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[],
   return out;
 }
 
+const opposite = (a: Rating, b: Rating) => (a === 'C' && b === 'W') || (a === 'W' && b === 'C');
+
 function findingsOf(plan: Plan, rated: readonly Rated[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Finding[] {
   const { locale, staleDays, tender } = context;
   const findings: Finding[] = [];
@@ -128,15 +130,23 @@ function findingsOf(plan: Plan, rated: readonly Rated[], answers: readonly (Answ
     if (r.code === 'stale') add('stale', [item.id], { item: item.id, date: r.params.date!, days: staleDays });
     if (item.kind === 'risk' && r.rating === 'W' && r.code !== 'nothing-known')
       add('red-flag', [item.id], { item: item.id, reason: reasonOf(r, planned, context).message });
-    const partners = answers && plan.sameFact.get(position);
+    const partners = plan.sameFact.get(position);
     if (!partners) continue;
-    const mine = answerRating(answers[position]);
+    const mine = answerRating(answers?.[position]);
     for (const other of partners) {
       const otherId = plan.items[other]!.item.id;
-      const theirs = answerRating(answers[other]);
-      if (mine === undefined || theirs === undefined) continue;
-      if ((mine === 'C' && theirs === 'W') || (mine === 'W' && theirs === 'C'))
-        add('cross-pack-contradiction', [item.id, otherId], { first: item.id, firstRating: mine, second: otherId, secondRating: theirs });
+      const theirs = answerRating(answers?.[other]);
+      if (mine !== undefined && theirs !== undefined) {
+        if (opposite(mine, theirs)) add('cross-pack-contradiction', [item.id, otherId], { first: item.id, firstRating: mine, second: otherId, secondRating: theirs });
+        continue;
+      }
+      // Two methods (packs) reading one fact: one confirms it, the other finds it against us. An item
+      // that knows nothing (W by default) does not disagree; answers on both sides are a contradiction
+      // above; items of one pack that share a fact (a summary and its parts) are not two methods.
+      const o = rated[other]!;
+      const otherMethod = plan.items[other]!.pack !== planned.pack;
+      if (otherMethod && opposite(r.rating, o.rating) && r.code !== 'nothing-known' && o.code !== 'nothing-known')
+        add('method-disagreement', [item.id, otherId], { first: item.id, firstRating: r.rating, second: otherId, secondRating: o.rating });
     }
   }
   return findings;
@@ -200,6 +210,11 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   if (plan.man) {
     const [money, authority, need] = plan.man;
     result.man = manClass(ratings[money]!, ratings[authority]!, ratings[need]!);
+  }
+  if (plan.packStages.length > 0) {
+    const stages: Record<string, PackStage> = {};
+    for (const { pack, gates } of plan.packStages) stages[pack] = packStageOf(gates, ratings, (i) => plan.items[i]!.item.id);
+    result.stages = stages;
   }
   return result;
 }

@@ -36,6 +36,13 @@ export interface StepPlan {
   gate: readonly number[];
 }
 
+/** A method's own stage path (a reported pack declaring `stages`): its gates by item position. */
+export interface PackStagePlan {
+  pack: string;
+  /** Per step, in order, the positions of its gate items. */
+  gates: readonly (readonly number[])[];
+}
+
 /** A model laid out by item position. */
 export interface PlannedWeights {
   model: Model;
@@ -60,6 +67,8 @@ export interface Plan {
   /** Positions of s1.3 and s2.3 (milestones), -1 where absent. */
   opportunity: number;
   project: number;
+  /** The stage paths of reported packs that declare `stages`, in pack order. */
+  packStages: readonly PackStagePlan[];
   /** Positions of man.money, man.authority, man.need where all three are reported. */
   man?: readonly [number, number, number];
   /**
@@ -122,6 +131,12 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
   items.forEach((p, i) => positionsOf.set(p.item.id, [...(positionsOf.get(p.item.id) ?? []), i]));
   const itemsTemplate = JSON.parse(JSON.stringify(Object.fromEntries(reported.map((i) => [items[i]!.item.id, null])))) as Record<string, null>;
   const counted = reported.map((i) => items[i]!);
+  const packStages = packs.flatMap(({ prepared, reported }) => {
+    const stages = prepared.pack.stages;
+    if (!reported || !stages) return [];
+    const own = (id: string) => items.findIndex((p) => p.pack === prepared && p.item.id === id);
+    return [{ pack: prepared.pack.id, gates: stages.map((stage) => stage.gate.map(own)) }];
+  });
   const prior = (tender: boolean) => priorModel(counted.map((p) => p.item), (item) => applies(counted.find((p) => p.item === item)!, tender));
   return {
     packs,
@@ -131,6 +146,7 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     steps,
     opportunity: sevenStepPosition('s1.3'),
     project: sevenStepPosition('s2.3'),
+    packStages,
     ...(man.every((i) => i !== undefined) ? { man: man as [number, number, number] } : {}),
     itemsTemplate,
     positionsOf,

@@ -12,11 +12,21 @@ import step6 from '../../rules/sangfor-7step/step-6.json';
 import step7 from '../../rules/sangfor-7step/step-7.json';
 import manPack from '../../rules/man/pack.json';
 import bantPack from '../../rules/bant/pack.json';
+import clmlsPack from '../../rules/clmls/pack.json';
+import rolesPack from '../../rules/roles/pack.json';
+import lixiangPack from '../../rules/lixiang/pack.json';
+import meddpiccPack from '../../rules/meddpicc/pack.json';
 import { parsePack, type PackSource } from './load.js';
 import type { Pack } from './schema.js';
 
+/** The default packs: evaluating with no pack option uses exactly these (the contract). */
 export const BUILTIN_PACK_IDS = ['sangfor-7step', 'man', 'bant'] as const;
-export type BuiltinPackId = (typeof BUILTIN_PACK_IDS)[number];
+/**
+ * Every built-in pack, in evaluation order: the defaults, then the opt-in methods — 摧龙六式
+ * (`clmls`), the four key buying roles (`roles`), the 立项 checklist (`lixiang`), MEDDPICC.
+ */
+export const ALL_PACK_IDS = [...BUILTIN_PACK_IDS, 'clmls', 'roles', 'lixiang', 'meddpicc'] as const;
+export type BuiltinPackId = (typeof ALL_PACK_IDS)[number];
 
 const sources: Record<BuiltinPackId, PackSource> = {
   'sangfor-7step': {
@@ -34,12 +44,16 @@ const sources: Record<BuiltinPackId, PackSource> = {
   },
   man: { file: 'rules/man/pack.json', manifest: manPack },
   bant: { file: 'rules/bant/pack.json', manifest: bantPack },
+  clmls: { file: 'rules/clmls/pack.json', manifest: clmlsPack },
+  roles: { file: 'rules/roles/pack.json', manifest: rolesPack },
+  lixiang: { file: 'rules/lixiang/pack.json', manifest: lixiangPack },
+  meddpicc: { file: 'rules/meddpicc/pack.json', manifest: meddpiccPack },
 };
 
 const loaded = new Map<BuiltinPackId, Pack>();
 
 /** Whether a name is a built-in pack. */
-export const isBuiltinPack = (name: string): name is BuiltinPackId => (BUILTIN_PACK_IDS as readonly string[]).includes(name);
+export const isBuiltinPack = (name: string): name is BuiltinPackId => (ALL_PACK_IDS as readonly string[]).includes(name);
 
 /**
  * A built-in pack, validated once.
@@ -48,7 +62,7 @@ export const isBuiltinPack = (name: string): name is BuiltinPackId => (BUILTIN_P
 export function builtinPack(id: BuiltinPackId): Pack {
   let pack = loaded.get(id);
   if (!pack) {
-    if (!isBuiltinPack(id)) throw new TypeError(`unknown built-in pack "${String(id)}"; built-in packs: ${BUILTIN_PACK_IDS.join(', ')} (load others with parsePack)`);
+    if (!isBuiltinPack(id)) throw new TypeError(`unknown built-in pack "${String(id)}"; built-in packs: ${ALL_PACK_IDS.join(', ')} (load others with parsePack)`);
     const parsed = parsePack(sources[id]);
     if (!parsed.ok) throw new Error(`built-in pack ${id} is invalid: ${parsed.issues.map((i) => `${i.file} ${i.path}: ${i.message}`).join('; ')}`);
     pack = parsed.pack;
