@@ -75,6 +75,8 @@ const DEALS: Record<string, Intended> = {
   '17-logistics-park-refresh-no-need.json': { lang: 'en', step: 1, milestone: 'lead', man: 'M-A-n' },
   '18-county-hospital-old-friend.json': { lang: 'zh', step: 1, milestone: 'lead', man: 'm-A-n' },
   '19-fund-manager-channel-budget.json': { lang: 'en', step: 1, milestone: 'lead', man: 'M-a-n' },
+  '30-maternity-hospital-lixiang-registered.json': { lang: 'zh', step: 2, milestone: 'opportunity', man: 'm-a-N' },
+  '31-logistics-sdwan-paid-in-full.json': { lang: 'en', step: 3, milestone: 'won', man: 'M-A-N' },
 };
 
 /** Each broken file and the JSON path of the issue it is meant to raise (null: the text is not JSON). */
