@@ -12,11 +12,8 @@ import step6 from '../../rules/sangfor-7step/step-6.json';
 import step7 from '../../rules/sangfor-7step/step-7.json';
 import manPack from '../../rules/man/pack.json';
 import bantPack from '../../rules/bant/pack.json';
-import clmlsPack from '../../rules/clmls/pack.json';
-import rolesPack from '../../rules/roles/pack.json';
-import lixiangPack from '../../rules/lixiang/pack.json';
-import meddpiccPack from '../../rules/meddpicc/pack.json';
 import { parsePack, type PackSource } from './load.js';
+import { OPTIONAL_SOURCES } from './optional.js';
 import type { Pack } from './schema.js';
 
 /** The default packs: evaluating with no pack option uses exactly these (the contract). */
@@ -28,7 +25,7 @@ export const BUILTIN_PACK_IDS = ['sangfor-7step', 'man', 'bant'] as const;
 export const ALL_PACK_IDS = [...BUILTIN_PACK_IDS, 'clmls', 'roles', 'lixiang', 'meddpicc'] as const;
 export type BuiltinPackId = (typeof ALL_PACK_IDS)[number];
 
-const sources: Record<BuiltinPackId, PackSource> = {
+const sources: Partial<Record<BuiltinPackId, PackSource>> = {
   'sangfor-7step': {
     file: 'rules/sangfor-7step/pack.json',
     manifest: sevenStepManifest,
@@ -44,11 +41,11 @@ const sources: Record<BuiltinPackId, PackSource> = {
   },
   man: { file: 'rules/man/pack.json', manifest: manPack },
   bant: { file: 'rules/bant/pack.json', manifest: bantPack },
-  clmls: { file: 'rules/clmls/pack.json', manifest: clmlsPack },
-  roles: { file: 'rules/roles/pack.json', manifest: rolesPack },
-  lixiang: { file: 'rules/lixiang/pack.json', manifest: lixiangPack },
-  meddpicc: { file: 'rules/meddpicc/pack.json', manifest: meddpiccPack },
+  ...OPTIONAL_SOURCES,
 };
+
+/** The built-in packs this build carries: all of them, except in the spreadsheet bundle (the defaults only). */
+export const AVAILABLE_PACK_IDS: readonly BuiltinPackId[] = ALL_PACK_IDS.filter((id) => sources[id] !== undefined);
 
 const loaded = new Map<BuiltinPackId, Pack>();
 
@@ -63,7 +60,10 @@ export function builtinPack(id: BuiltinPackId): Pack {
   let pack = loaded.get(id);
   if (!pack) {
     if (!isBuiltinPack(id)) throw new TypeError(`unknown built-in pack "${String(id)}"; built-in packs: ${ALL_PACK_IDS.join(', ')} (load others with parsePack)`);
-    const parsed = parsePack(sources[id]);
+    const source = sources[id];
+    if (!source)
+      throw new TypeError(`built-in pack "${id}" is not in this build (it carries ${AVAILABLE_PACK_IDS.join(', ')}): load rules/${id}/pack.json with parsePack and pass the pack`);
+    const parsed = parsePack(source);
     if (!parsed.ok) throw new Error(`built-in pack ${id} is invalid: ${parsed.issues.map((i) => `${i.file} ${i.path}: ${i.message}`).join('; ')}`);
     pack = parsed.pack;
     loaded.set(id, pack);
