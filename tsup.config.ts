@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Options } from 'tsup';
+
+/** The spreadsheet bundle carries the default packs only: the opt-in packs' module is swapped for an empty one. */
+const withoutOptionalPacks: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'dealqual-without-optional-packs',
+  setup(build) {
+    const stand = fileURLToPath(new URL('./src/sheets/optional-packs.ts', import.meta.url));
+    build.onResolve({ filter: /[\\/]optional\.js$/ }, (args) => (args.importer.includes('packs') ? { path: stand } : undefined));
+  },
+};
 
 export default defineConfig([
   {
@@ -40,6 +50,7 @@ export default defineConfig([
     outExtension: () => ({ js: '.js' }),
     footer: { js: readFileSync('src/sheets/functions.js', 'utf8') },
     define: { 'process.env.NODE_ENV': '"production"' },
+    esbuildPlugins: [withoutOptionalPacks],
     dts: false,
     clean: false,
     sourcemap: false,

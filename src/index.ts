@@ -5,7 +5,7 @@
 export { evaluate, evaluateSync, type DescribedEvaluation, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate.js';
 export { describe, type DescribeOptions } from './describe.js';
 export { listItems, type ItemListing } from './packs/items.js';
-export { builtinPack, isBuiltinPack, BUILTIN_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
+export { builtinPack, isBuiltinPack, BUILTIN_PACK_IDS, ALL_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
 export { parsePack, type PackIssue, type PackParse, type PackSource } from './packs/load.js';
 export { packSchema, packJsonSchema, type Pack, type Item, type PackInput } from './packs/schema.js';
 export { snapshotSchema, snapshotJsonSchema, ratingSchema, answerSchema, type Snapshot, type SnapshotInput, type Rating, type Answer } from './snapshot/schema.js';

@@ -12,7 +12,7 @@ import { describeWith, packIndex, type PackIndex } from './describe.js';
 import { deriveFacts, type RuleFacts } from './engine/derive.js';
 import type { Locale } from './locale/messages.js';
 import type { Model } from './model/prior.js';
-import { BUILTIN_PACK_IDS, builtinPack, type BuiltinPackId } from './packs/builtin.js';
+import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack, type BuiltinPackId } from './packs/builtin.js';
 import { preparePack } from './packs/prepare.js';
 import type { Pack } from './packs/schema.js';
 import type { DescribedResult, Result } from './result.js';
@@ -22,7 +22,10 @@ import { optionIssues } from './options.js';
 import { format } from './locale/messages.js';
 
 export interface EvaluateOptions {
-  /** Built-in pack ids or loaded packs (`parsePack`). Default: all built-in packs. */
+  /**
+   * Built-in pack ids or loaded packs (`parsePack`). Default: the three default packs
+   * (`BUILTIN_PACK_IDS`: sangfor-7step, man, bant); `ALL_PACK_IDS` adds clmls, roles, lixiang, meddpicc.
+   */
   packs?: readonly (BuiltinPackId | Pack)[];
   /** Evaluation date for snapshots without `asOf` (ISO). Default: today. */
   asOf?: string;
@@ -66,7 +69,7 @@ export type Evaluation = Result | InvalidSnapshot;
 /** An evaluation with `detail: 'full'`. */
 export type DescribedEvaluation = DescribedResult | InvalidSnapshot;
 
-const PACK_ORDER: readonly string[] = BUILTIN_PACK_IDS;
+const PACK_ORDER: readonly string[] = ALL_PACK_IDS;
 
 function planOf(packs: readonly (BuiltinPackId | Pack)[]): Plan {
   const requested = packs.map((p) => (typeof p === 'string' ? builtinPack(p) : p));

@@ -39,7 +39,7 @@ const missingItemSchema = z.strictObject({
 });
 
 const findingSchema = z.strictObject({
-  code: z.enum(['contradiction', 'cross-pack-contradiction', 'unsupported', 'stale', 'red-flag']),
+  code: z.enum(['contradiction', 'cross-pack-contradiction', 'method-disagreement', 'unsupported', 'stale', 'red-flag']),
   items: z.array(z.string()),
   params,
 });
@@ -74,6 +74,18 @@ export const resultSchema = z.strictObject({
   missing: z.array(missingItemSchema).describe('Items not rated C, most urgent first.'),
   findings: z.array(findingSchema),
   man: z.strictObject({ class: z.string(), action: bilingual }).optional(),
+  stages: z
+    .record(
+      z.string(),
+      z.strictObject({
+        step: z.number().int().min(1),
+        of: z.number().int().min(1).describe('How many steps the method has.'),
+        passed: z.number().int().min(0).describe('How many steps, from the first, have their end marker reached (every gate item C).'),
+        open: z.array(z.string()).describe('Gate items of the current step that are not C.'),
+      }),
+    )
+    .optional()
+    .describe("The stage on each evaluated method with a path of its own (a pack declaring stages), by pack id; the seven-step stage stays in stage."),
 });
 
 /** One deal's evaluation with its texts (`describe`, `detail: 'full'`, `dealqual audit --detail full`). */

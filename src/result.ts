@@ -78,8 +78,8 @@ export interface MissingItem {
   gain: number;
 }
 
-/** What a finding is about: an answer that contradicts the facts, two packs' answers on one fact that disagree, a C answer without support, stale evidence, a red flag. */
-export type FindingCode = 'contradiction' | 'cross-pack-contradiction' | 'unsupported' | 'stale' | 'red-flag';
+/** What a finding is about: an answer that contradicts the facts, two packs' answers on one fact that disagree, two methods reading one fact oppositely, a C answer without support, stale evidence, a red flag. */
+export type FindingCode = 'contradiction' | 'cross-pack-contradiction' | 'method-disagreement' | 'unsupported' | 'stale' | 'red-flag';
 
 /** A finding as data; a `red-flag` finding's text quotes its item's reason (`items[item].reason`). */
 export interface Finding {
@@ -110,6 +110,20 @@ export interface Stage {
   steps: StepProgress[];
 }
 
+/**
+ * The stage on a method's own path (a pack that declares `stages`, e.g. 摧龙六式): the current step
+ * is the earliest whose gate (end marker) is not all C; past every gate it is the last step.
+ */
+export interface PackStage {
+  step: number;
+  /** How many steps the method has. */
+  of: number;
+  /** How many steps, from the first, have their end marker reached (every gate item C). */
+  passed: number;
+  /** Gate items of the current step that are not C (empty once every step is passed). */
+  open: string[];
+}
+
 /** The MAN class (`M-A-N` … `m-a-n`, upper case where the item is C) and the source's action for it. */
 export interface ManResult {
   class: string;
@@ -131,6 +145,11 @@ export interface Result {
   missing: MissingItem[];
   findings: Finding[];
   man?: ManResult;
+  /**
+   * The stage on each evaluated method that has a path of its own (packs declaring `stages`), by
+   * pack id; the seven-step stage stays in `stage`. Present only when such a pack is evaluated.
+   */
+  stages?: Record<string, PackStage>;
 }
 
 /** An item verdict with its reason's text. */

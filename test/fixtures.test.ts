@@ -87,6 +87,8 @@ const DEALS: Record<string, Intended> = {
   '26-ecommerce-budget-third-below-quote.json': { lang: 'en', step: 7, milestone: 'project', man: 'M-A-N', findings: ['red-flag bant.budget'], band: [0.6, 0.85] },
   '27-public-hospital-tender-default.json': { lang: 'zh', step: 6, milestone: 'project', man: 'M-A-N' },
   '28-university-lost-trial-no-edge.json': { lang: 'en', step: 3, milestone: 'project', man: 'M-A-N', findings: ['red-flag s3.2', 'red-flag s3.3'], band: [0, 0.6] },
+  '30-maternity-hospital-lixiang-registered.json': { lang: 'zh', step: 2, milestone: 'opportunity', man: 'm-a-N' },
+  '31-logistics-sdwan-paid-in-full.json': { lang: 'en', step: 3, milestone: 'won', man: 'M-A-N' },
 };
 
 /** Each broken file and the JSON path of the issue it is meant to raise (null: the text is not JSON). */

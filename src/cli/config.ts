@@ -21,6 +21,7 @@ export const RULE_IDS = [
   'missing',
   'contradiction',
   'cross-pack-contradiction',
+  'method-disagreement',
   'red-flag',
   'stale',
   'unsupported',
@@ -36,6 +37,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   missing: 'off',
   contradiction: 'error',
   'cross-pack-contradiction': 'error',
+  'method-disagreement': 'warn',
   'red-flag': 'error',
   stale: 'warn',
   unsupported: 'warn',
@@ -60,7 +62,7 @@ export const configSchema = z.strictObject({
     .array(z.string().min(1))
     .min(1)
     .optional()
-    .describe('Built-in pack names (sangfor-7step, man, bant) or paths to pack files or folders, relative to this file. Default: all built-in packs.'),
+    .describe('Built-in pack names (sangfor-7step, man, bant; opt-in: clmls, roles, lixiang, meddpicc; all: every one) or paths to pack files or folders, relative to this file. Default: sangfor-7step, man, bant.'),
   rules: z
     .record(ruleKey, severity)
     .optional()

@@ -1,6 +1,6 @@
 /** Resolves pack names: a built-in pack, or a user's pack file or folder validated as untrusted data. */
 import { resolve } from 'node:path';
-import { BUILTIN_PACK_IDS, builtinPack, isBuiltinPack, type BuiltinPackId } from '../packs/builtin.js';
+import { ALL_PACK_IDS, builtinPack, isBuiltinPack, type BuiltinPackId } from '../packs/builtin.js';
 import type { Pack } from '../packs/schema.js';
 import { readPack } from '../node/read-pack.js';
 import { UsageError } from './errors.js';
@@ -8,13 +8,18 @@ import { UsageError } from './errors.js';
 export type PackRef = BuiltinPackId | Pack;
 
 /**
- * @param names built-in ids or paths (relative to `base`)
+ * @param names built-in ids, `all` (every built-in pack: the three defaults and clmls, roles,
+ *   lixiang, meddpicc), or paths (relative to `base`)
  * @throws UsageError listing every problem with its file and JSON path
  */
 export async function resolvePacks(names: readonly string[], base: string, cwd: string): Promise<PackRef[]> {
   const out: PackRef[] = [];
   const problems: string[] = [];
   for (const name of names) {
+    if (name === 'all') {
+      out.push(...ALL_PACK_IDS);
+      continue;
+    }
     if (isBuiltinPack(name)) {
       out.push(name);
       continue;
@@ -23,7 +28,7 @@ export async function resolvePacks(names: readonly string[], base: string, cwd: 
     const parsed = await readPack(resolve(base, name), cwd);
     if (parsed.ok) out.push(parsed.pack);
     else if (!looksLikePath && parsed.issues[0]?.message.startsWith('no such pack'))
-      problems.push(`  ${name}: neither a built-in pack (${BUILTIN_PACK_IDS.join(', ')}) nor a pack file or folder`);
+      problems.push(`  ${name}: neither a built-in pack (${ALL_PACK_IDS.join(', ')}, or all) nor a pack file or folder`);
     else for (const i of parsed.issues) problems.push(`  ${i.file} ${i.path}: ${i.message}`);
   }
   if (problems.length) throw new UsageError(`invalid rule pack:\n${problems.join('\n')}`);

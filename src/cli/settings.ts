@@ -20,6 +20,7 @@ import { readUserText } from './user-file.js';
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
   pack: { type: 'string', short: 'p', multiple: true },
+  packs: { type: 'string', multiple: true },
   'as-of': { type: 'string' },
   locale: { type: 'string' },
   'stale-days': { type: 'string' },
@@ -35,8 +36,10 @@ export const COMMON_OPTIONS = {
 } as const satisfies Options;
 
 export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./dealqual.config.json when present)
-  -p, --pack NAME|PATH     a built-in pack (sangfor-7step, man, bant) or a pack file or folder;
-                           repeat for several (default: the config's packs, else all built-in)
+  -p, --pack NAME|PATH     a built-in pack (sangfor-7step, man, bant; opt-in: clmls, roles,
+                           lixiang, meddpicc; all: every one) or a pack file or folder; repeat
+                           or separate with commas (default: the config's packs, else
+                           sangfor-7step, man, bant); --packs is the same option
       --as-of DATE         evaluation date for deals without asOf (reproducible audits)
       --locale en|zh-CN    language of reasons and messages
       --stale-days N       answers and evidence older than N days are stale (default 90)
@@ -81,8 +84,9 @@ export async function resolveSettings(values: Values, cwd: string, warn?: Writer
   const { config } = loaded;
   const locale = (values.locale ?? config.locale ?? 'en') as Locale;
   if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError(`--locale expects en or zh-CN, got "${values.locale}"`);
-  const packs = values.pack?.length
-    ? await resolvePacks(values.pack.flatMap((p) => p.split(',')).filter(Boolean), cwd, cwd)
+  const named = [...(values.pack ?? []), ...(values.packs ?? [])];
+  const packs = named.length
+    ? await resolvePacks(named.flatMap((p) => p.split(',')).filter(Boolean), cwd, cwd)
     : config.packs
       ? await resolvePacks(config.packs, loaded.base, cwd)
       : [...BUILTIN_PACK_IDS];

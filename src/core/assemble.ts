@@ -2,7 +2,7 @@
  * Turns rule matches into the result: ratings, stage, missing evidence, findings, probability.
  * Pure and engine-agnostic: both engines hand it the same matches.
  */
-import type { Finding, ItemResult, MissingItem, Reason, Result } from '../result.js';
+import type { Finding, ItemResult, MissingItem, PackStage, Reason, Result } from '../result.js';
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { NOTHING_KNOWN, observedAgainst, rateItem, REASONS, sameFactRated, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
@@ -10,9 +10,12 @@ import { contribution, sigmoid, type Model } from '../model/prior.js';
 import { manClass } from './man.js';
 import { quotedPaths, quotedValues } from './messages.js';
 import { applies, plannedWeights, type Plan, type PlannedItem } from './plan.js';
-import { stageOf } from './stage.js';
+import { packStageOf, stageOf } from './stage.js';
 
 export { SEVEN_STEP } from './plan.js';
+
+/** Ratings from lowest to highest. */
+const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };
 
 export interface AssembleContext extends RateContext {
   tender: boolean;
@@ -89,13 +92,18 @@ function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[],
       out[position] = rateItem(items[i]!, observed, evidence?.[position] ?? NO_EVIDENCE, answers?.[position], context);
     }
   }
-  // One fact, one answer: an item with nothing of its own takes the rating of the seven-step item it names.
+  // One fact, one answer: an item with nothing of its own takes the rating of the seven-step item it
+  // names; of several, the lowest among those that know something (the first named on a tie).
   plan.inherits.forEach((named, position) => {
-    const from = out[named]!;
-    if (out[position] === NOTHING_KNOWN && from.code !== 'nothing-known') out[position] = sameFactRated(plan.items[named]!.item.id, from.rating);
+    if (out[position] !== NOTHING_KNOWN) return;
+    let from: number | undefined;
+    for (const n of named) if (out[n]!.code !== 'nothing-known' && (from === undefined || RANK[out[n]!.rating] < RANK[out[from]!.rating])) from = n;
+    if (from !== undefined) out[position] = sameFactRated(plan.items[from]!.item.id, out[from]!.rating);
   });
   return out;
 }
+
+const opposite = (a: Rating, b: Rating) => (a === 'C' && b === 'W') || (a === 'W' && b === 'C');
 
 function findingsOf(
   plan: Plan,
@@ -120,15 +128,27 @@ function findingsOf(
       if (plan.decisive[position]) add('red-flag', [item.id], { item: item.id, decisive: 'true', step: item.step });
       else add('red-flag', [item.id], { item: item.id });
     }
-    const partners = answers && plan.sameFact.get(position);
+    const partners = plan.sameFact.get(position);
     if (!partners) continue;
-    const mine = answerRating(answers[position]);
+    const mine = answerRating(answers?.[position]);
     for (const other of partners) {
       const otherId = plan.items[other]!.item.id;
-      const theirs = answerRating(answers[other]);
-      if (mine === undefined || theirs === undefined) continue;
-      if ((mine === 'C' && theirs === 'W') || (mine === 'W' && theirs === 'C'))
-        add('cross-pack-contradiction', [item.id, otherId], { first: item.id, firstRating: mine, second: otherId, secondRating: theirs });
+      const theirs = answerRating(answers?.[other]);
+      if (mine !== undefined && theirs !== undefined) {
+        if (opposite(mine, theirs)) add('cross-pack-contradiction', [item.id, otherId], { first: item.id, firstRating: mine, second: otherId, secondRating: theirs });
+        continue;
+      }
+      // Two methods (packs) reading one fact: one confirms it, the other finds it against us. An item
+      // that knows nothing (W by default) does not disagree; answers on both sides are a contradiction
+      // above; items of one pack that share a fact (a summary and its parts) are not two methods; and an
+      // item that agrees with another item of that method on its fact (meddpicc's decision criteria read
+      // s3.1 and s6.1) does not disagree with the method.
+      const o = rated[other]!;
+      const method = plan.items[other]!.pack;
+      const known = (q: number) => rated[q]!.code !== 'nothing-known';
+      const agrees = partners.some((q) => plan.items[q]!.pack === method && known(q) && !opposite(r.rating, rated[q]!.rating));
+      if (method !== planned.pack && !agrees && opposite(r.rating, o.rating) && known(position) && known(other))
+        add('method-disagreement', [item.id, otherId], { first: item.id, firstRating: r.rating, second: otherId, secondRating: o.rating });
     }
   }
   return findings;
@@ -203,6 +223,11 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   if (plan.man) {
     const [money, authority, need] = plan.man;
     result.man = manClass(ratings[money]!, ratings[authority]!, ratings[need]!);
+  }
+  if (plan.packStages.length > 0) {
+    const stages: Record<string, PackStage> = {};
+    for (const { pack, gates } of plan.packStages) stages[pack] = packStageOf(gates, ratings, (i) => plan.items[i]!.item.id);
+    result.stages = stages;
   }
   return result;
 }

@@ -39,6 +39,13 @@ export interface StepPlan {
   decisive: readonly number[];
 }
 
+/** A method's own stage path (a reported pack declaring `stages`): its gates by item position. */
+export interface PackStagePlan {
+  pack: string;
+  /** Per step, in order, the positions of its gate items. */
+  gates: readonly (readonly number[])[];
+}
+
 /** A model laid out by item position. */
 export interface PlannedWeights {
   model: Model;
@@ -63,6 +70,8 @@ export interface Plan {
   /** Positions of s1.3 and s2.3 (milestones), -1 where absent. */
   opportunity: number;
   project: number;
+  /** The stage paths of reported packs that declare `stages`, in pack order. */
+  packStages: readonly PackStagePlan[];
   /** Positions of man.money, man.authority, man.need where all three are reported. */
   man?: readonly [number, number, number];
   /**
@@ -76,10 +85,11 @@ export interface Plan {
   /** Per reported position, the positions of the reported items it shares a fact with (`sameFactAs`). */
   sameFact: ReadonlyMap<number, readonly number[]>;
   /**
-   * Per position of an item of another pack that names a seven-step item in `sameFactAs`: that
-   * item's position. With nothing of its own, the item takes its rating (one fact, one answer).
+   * Per position of an item of another pack that names seven-step items in `sameFactAs`: their
+   * positions. With nothing of its own, the item takes their rating (one fact, one answer); where it
+   * names several (摧龙六式's 能否赢 reads s1.4, s3.2 and s3.3), the lowest of those that know something.
    */
-  inherits: ReadonlyMap<number, number>;
+  inherits: ReadonlyMap<number, readonly number[]>;
   /** Per position: the item is decisive (`decisive`). */
   decisive: readonly boolean[];
   /** Per position: a W from facts or evidence is a red flag (risk, `redFlag` or decisive items). */
@@ -135,16 +145,22 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     const partners = items[i]!.item.sameFactAs.flatMap((id) => (lastById.has(id) ? [lastById.get(id)!] : []));
     if (partners.length > 0) sameFact.set(i, partners);
   }
-  const inherits = new Map<number, number>();
+  const inherits = new Map<number, number[]>();
   items.forEach((p, i) => {
     if (p.pack === sevenStep) return;
-    const named = p.item.sameFactAs.map(sevenStepPosition).find((position) => position >= 0);
-    if (named !== undefined) inherits.set(i, named);
+    const named = p.item.sameFactAs.map(sevenStepPosition).filter((position) => position >= 0);
+    if (named.length > 0) inherits.set(i, named);
   });
   const positionsOf = new Map<string, number[]>();
   items.forEach((p, i) => positionsOf.set(p.item.id, [...(positionsOf.get(p.item.id) ?? []), i]));
   const itemsTemplate = JSON.parse(JSON.stringify(Object.fromEntries(reported.map((i) => [items[i]!.item.id, null])))) as Record<string, null>;
   const counted = reported.map((i) => items[i]!);
+  const packStages = packs.flatMap(({ prepared, reported }) => {
+    const stages = prepared.pack.stages;
+    if (!reported || !stages) return [];
+    const own = (id: string) => items.findIndex((p) => p.pack === prepared && p.item.id === id);
+    return [{ pack: prepared.pack.id, gates: stages.map((stage) => stage.gate.map(own)) }];
+  });
   const prior = (tender: boolean) => priorModel(counted.map((p) => p.item), (item) => applies(counted.find((p) => p.item === item)!, tender));
   const priorOver = (observable: ReadonlySet<string>, tender: boolean) =>
     priorModel(counted.map((p) => p.item), (item) => observable.has(item.id) && applies(counted.find((p) => p.item === item)!, tender));
@@ -156,6 +172,7 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     steps,
     opportunity: sevenStepPosition('s1.3'),
     project: sevenStepPosition('s2.3'),
+    packStages,
     ...(man.every((i) => i !== undefined) ? { man: man as [number, number, number] } : {}),
     itemsTemplate,
     positionsOf,

@@ -10,7 +10,7 @@
  *   need or amount behind it is not yet a project); else lead.
  */
 import type { Item } from '../packs/schema.js';
-import type { Milestone, Stage, StepProgress } from '../result.js';
+import type { Milestone, PackStage, Stage, StepProgress } from '../result.js';
 import type { Rating, Snapshot } from '../snapshot/schema.js';
 
 export const STEPS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -72,4 +72,17 @@ export function milestoneOf(opportunity: Rating | undefined, project: Rating | u
   if (outcome === 'won' || outcome === 'lost') return outcome;
   if (opportunity !== 'C') return 'lead';
   return project === 'C' ? 'project' : 'opportunity';
+}
+
+/**
+ * The stage on a method's own path: the earliest step whose gate is not all C (its end marker not
+ * reached); past every gate, the last step. `gates[k]` are the positions of step k+1's gate items.
+ * @example packStageOf([[0], [1]], ['C', 'F'], (i) => ['a', 'b'][i]) // { step: 2, of: 2, passed: 1, open: ['b'] }
+ */
+export function packStageOf(gates: readonly (readonly number[])[], ratings: readonly Rating[], idOf: (position: number) => string): PackStage {
+  let passed = 0;
+  while (passed < gates.length && gates[passed]!.every((i) => ratings[i] === 'C')) passed++;
+  const current = Math.min(passed, gates.length - 1);
+  const open = passed === gates.length ? [] : gates[current]!.filter((i) => ratings[i] !== 'C').map(idOf);
+  return { step: current + 1, of: gates.length, passed, open };
 }

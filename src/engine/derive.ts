@@ -4,6 +4,7 @@
  */
 import type { Snapshot, Stakeholder } from '../snapshot/schema.js';
 import { daysBetween } from './days.js';
+import { methodFacts } from './derive-methods.js';
 
 export interface DeriveContext {
   /** The evaluation date, ISO `yyyy-MM-dd`. */
@@ -219,6 +220,7 @@ export function deriveFacts(snapshot: Snapshot, context: DeriveContext) {
       /** The tender agency is named (s6.2): rules cannot test a string's presence with the default operators. */
       agencyKnown: hasText(snapshot.procurement?.agency),
     },
+    ...methodFacts(snapshot),
   };
 }
 

@@ -79,6 +79,7 @@ const spec: [string, ColumnKind, Column['read']][] = [
   ['customer.name', T, readText],
   ['customer.segment', { kind: 'term', vocabulary: 'segment' }, term('segment')],
   ['customer.industry', T, readText],
+  ['customer.biggestProject', T, readText],
   ['amount', N, readNumber],
   ['currency', { kind: 'currency' }, currency],
   ['productLines', { kind: 'list' }, list],
@@ -91,6 +92,7 @@ const spec: [string, ColumnKind, Column['read']][] = [
   ['need.networkMapped', B, readBoolean],
   ['need.installedBaseKnown', B, readBoolean],
   ['need.alternatives', B, readBoolean],
+  ['need.metrics', { kind: 'list' }, list],
   ['funding.approval', { kind: 'term', vocabulary: 'approval' }, term('approval')],
   ['funding.budgetInPlace', B, readBoolean],
   ['funding.budget', N, readNumber],
@@ -122,6 +124,9 @@ const spec: [string, ColumnKind, Column['read']][] = [
   ['contract.handler', T, readText],
   ['contract.delayReason', T, readText],
   ['contract.status', { kind: 'term', vocabulary: 'contractStatus' }, term('contractStatus')],
+  ['contract.payment', { kind: 'term', vocabulary: 'payment' }, term('payment')],
+  ['entryPlan.date', D, readDate],
+  ['entryPlan.action', T, readText],
   ['evidence', { kind: 'compact', encoding: 'item|date|#signal|against|note' }, compact('item|date|#signal|note', (t) => readEntries(EVIDENCE, t))],
 ];
 

@@ -4,7 +4,7 @@
  * Shared by the CLI's CSV and xlsx readers and the Google Sheets bundle.
  */
 import { jsonPath } from '../packs/load.js';
-import { BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
+import { AVAILABLE_PACK_IDS, builtinPack } from '../packs/builtin.js';
 import { parseSnapshot } from '../snapshot/issues.js';
 import type { SnapshotInput } from '../snapshot/schema.js';
 import type { Locale } from '../locale/messages.js';
@@ -80,7 +80,7 @@ const factsByLower = new Map([...FACT_COLUMNS.values()].map((c) => [c.path.toLow
 
 let builtinItems: Set<string> | undefined;
 function defaultItems(): Set<string> {
-  builtinItems ??= new Set(BUILTIN_PACK_IDS.flatMap((id) => builtinPack(id).items.map((item) => item.id)));
+  builtinItems ??= new Set(AVAILABLE_PACK_IDS.flatMap((id) => builtinPack(id).items.map((item) => item.id)));
   return builtinItems;
 }
 

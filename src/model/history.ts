@@ -6,7 +6,7 @@
  */
 import { SEVEN_STEP } from '../core/assemble.js';
 import { evaluateSync, type EvaluateOptions } from '../evaluate.js';
-import { BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
+import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
 import type { Item, Pack } from '../packs/schema.js';
 import type { Result } from '../result.js';
 import type { SnapshotIssue } from '../snapshot/issues.js';
@@ -78,7 +78,7 @@ export interface PreparedHistory {
 export function packsInUse(options: Pick<EvaluateOptions, 'packs'>): Pack[] {
   const requested = (options.packs ?? BUILTIN_PACK_IDS).map((p) => (typeof p === 'string' ? builtinPack(p) : p));
   const unique = [...new Map(requested.map((p) => [p.id, p])).values()];
-  const order: readonly string[] = BUILTIN_PACK_IDS;
+  const order: readonly string[] = ALL_PACK_IDS;
   const rank = (p: Pack) => (order.includes(p.id) ? order.indexOf(p.id) : order.length);
   return unique.sort((a, b) => rank(a) - rank(b));
 }

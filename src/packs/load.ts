@@ -94,6 +94,13 @@ function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: strin
           issues.push({ ...ruleAt(i, r, ref.path), message: unknownConditionMessage(ref.name, named) });
     });
   });
+  const ids = new Set(pack.items.map((item) => item.id));
+  pack.stages?.forEach((stage, s) => {
+    if (stage.n !== s + 1) issues.push({ file: manifest, path: jsonPath(['stages', s, 'n']), message: `steps are numbered 1, 2, … in order: expected ${s + 1}` });
+    stage.gate.forEach((id, g) => {
+      if (!ids.has(id)) issues.push({ file: manifest, path: jsonPath(['stages', s, 'gate', g]), message: `unknown item "${id}": a gate names items of this pack` });
+    });
+  });
   return issues;
 }
 

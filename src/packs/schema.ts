@@ -57,6 +57,19 @@ export const itemSchema = z.strictObject({
   rules: z.array(ruleSchema),
 });
 
+/**
+ * A step of a method with its own stage path (摧龙六式's six steps, the 立项 registration gate):
+ * the step is passed when every gate item is C — its end marker (结束标志) reached.
+ */
+export const stageSchema = z.strictObject({
+  n: z.number().int().positive().describe('The step number, 1, 2, … in order.'),
+  title: bilingual.describe("The step's name: zh the source's, en ours."),
+  start: bilingual.optional().describe('The start marker (开始标志), where the source gives one.'),
+  end: bilingual.describe('The end marker (结束标志): reached when every gate item is C.'),
+  gate: z.array(z.string().regex(ITEM_ID)).min(1).describe("Ids of this pack's items that show the end marker."),
+  sevenStep: z.array(z.number().int().min(1).max(7)).default([]).describe('Seven-step steps covering the same ground (the correspondence in the docs).'),
+});
+
 /** The zod schema of a rule-pack file (manifest with inline `items`, or with `itemFiles`). */
 export const packSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -71,6 +84,7 @@ export const packSchema = z.strictObject({
   messages: z.record(z.string(), messageSchema).describe('Message ids used by rules, in zh and en.'),
   conditions: z.record(z.string(), topLevelConditionSchema).default({}).describe('Named conditions shared by rules.'),
   items: z.array(itemSchema).min(1),
+  stages: z.array(stageSchema).optional().describe("The method's own steps and their gates; the result reports the stage under `stages[packId]`."),
 });
 
 /** A rule pack as it is written in its file. */
@@ -81,6 +95,7 @@ export type Pack = z.output<typeof packSchema>;
 export type Item = Pack['items'][number];
 export type PackRule = Item['rules'][number];
 export type Bilingual = z.output<typeof bilingual>;
+export type PackStageDef = z.output<typeof stageSchema>;
 
 /** The JSON Schema of a rule-pack file: an item is written with rules, or in categorical form (`from` and `levels`). */
 export function packJsonSchema(): Record<string, unknown> {

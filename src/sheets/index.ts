@@ -13,6 +13,8 @@ import { evaluateSync } from './evaluate-sync.js';
 
 export { evaluateSync, rowToSnapshot, tableToSnapshots, resultRow, RESULT_COLUMNS };
 export { listItems } from '../packs/items.js';
+/** For packs the bundle does not carry (the opt-in methods, a team's own): validate, then `configure({ packs })`. */
+export { parsePack } from '../packs/load.js';
 
 type Cell = string | number | boolean | Date;
 export type SheetsOptions = Omit<EvaluateOptions, 'packs' | 'model'> & Pick<FlatOptions, 'mapping'> & { packs?: EvaluateOptions['packs'] };

@@ -87,7 +87,12 @@ export const snapshotSchema = z
       .describe('The seven-step step the CRM or the seller records for the deal; an audit fails a deal that has not earned it.'),
     answers: z.record(z.string(), answerSchema).optional().describe("The seller's own rating per item id."),
     customer: z
-      .object({ name: z.string().optional(), segment: term('segment').optional(), industry: z.string().optional() })
+      .object({
+        name: z.string().optional(),
+        segment: term('segment').optional(),
+        industry: z.string().optional(),
+        biggestProject: z.string().optional().describe('用户现在正在进行最大项目: the largest project the customer is running now (立项 checklist, seed 001).'),
+      })
       .optional(),
     amount: z.number().nonnegative().optional().describe('Estimated signing amount (预签金额).'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "CNY"').optional(),
@@ -106,6 +111,7 @@ export const snapshotSchema = z
         networkMapped: z.boolean().optional().describe('Network drawn in front of the customer and corrected by them (s1.7).'),
         installedBaseKnown: z.boolean().optional().describe('Deployed equipment brands and models recorded (s1.7).'),
         alternatives: z.boolean().optional().describe('The customer has other alternatives (s1.4 signal 1).'),
+        metrics: z.array(text).optional().describe('Quantified results the customer expects, e.g. "cut overtime by half" (seed 002 结果可以量化; MEDDPICC Metrics).'),
       })
       .optional(),
     funding: z
@@ -165,8 +171,16 @@ export const snapshotSchema = z
         handler: z.string().optional().describe('Department and person handling it (s7.1 signal 1).'),
         delayReason: z.string().optional(),
         status: term('contractStatus').optional().describe('s7.2 (extension).'),
+        payment: term('payment').optional().describe('Money received under the contract: none, partial or full (摧龙六式 steps 5–6: 收款, 回收全部账款).'),
       })
       .optional(),
+    entryPlan: z
+      .object({
+        date: isoDate.optional().describe('When we enter the deal (立项 checklist: 切入具体时间计划).'),
+        action: z.string().optional().describe('What we do then (the first call, a demo, a visit).'),
+      })
+      .optional()
+      .describe('Our own concrete entry plan for the deal (seed 001, 立项).'),
     evidence: z.array(evidenceSchema).optional().describe('Dated evidence of signals, per item.'),
     custom: z.record(z.string(), z.unknown()).optional().describe('Free facts for user packs (read as fact "custom").'),
   })

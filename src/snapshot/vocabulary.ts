@@ -109,6 +109,11 @@ export const vocabularies = {
     approving: ['审批中'],
     signed: ['已签', '已签约', '已签订'],
   },
+  payment: {
+    none: ['未收款', '未付款'],
+    partial: ['部分收款', '已收首款', '部分付款'],
+    full: ['全部收款', '已收齐', '回收全部账款', 'paid in full'],
+  },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export type Vocabulary = keyof typeof vocabularies;

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinPack, BUILTIN_PACK_IDS } from '../../src/packs/builtin.js';
+import { ALL_PACK_IDS, builtinPack } from '../../src/packs/builtin.js';
 import { listItems } from '../../src/packs/items.js';
 import { parsePack } from '../../src/packs/load.js';
 import { readSeed, seedsMissing } from '../support/seeds.js';
@@ -66,14 +66,14 @@ describe('MAN and BANT item ids', () => {
 });
 
 describe('built-in packs are the files in rules/', () => {
-  it.each(BUILTIN_PACK_IDS)('%s: embedded pack equals the pack read from disk', (id) => {
+  it.each(ALL_PACK_IDS)('%s: embedded pack equals the pack read from disk', (id) => {
     const dir = `rules/${id}`;
     const manifest = readJson(`${dir}/pack.json`);
     const itemFiles = Object.fromEntries(readdirSync(join(root, dir)).filter((f) => f !== 'pack.json').map((f) => [f, readJson(`${dir}/${f}`)]));
     const parsed = parsePack({ manifest, file: `${dir}/pack.json`, itemFiles });
     expect(parsed.ok && parsed.pack).toEqual(builtinPack(id));
   });
-  it.each(BUILTIN_PACK_IDS)('%s: every item documents how it is rated and has rules', (id) => {
+  it.each(ALL_PACK_IDS)('%s: every item documents how it is rated and has rules', (id) => {
     for (const item of builtinPack(id).items) {
       expect(item.docs.length, item.id).toBeGreaterThan(40);
       expect(item.rules.length, item.id).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { evaluateSync } from '../../src/index.js';
+import { evaluateSync, type Result } from '../../src/index.js';
 import { RESULT_COLUMNS, resultRow, rowToSnapshot, missingCell, isBlankRow } from '../../src/flat/index.js';
 
 const BUNDLE = 'dist/dealqual.gs.js';
@@ -61,6 +61,22 @@ describe('the bundle text', () => {
 
   test('it stays small: under 400 KB (json-rules-engine and zod locales would exceed it)', () => {
     expect(Buffer.byteLength(code)).toBeLessThan(400_000);
+  });
+
+  test('it carries the default packs only: an opt-in pack says it is not in this build', () => {
+    expect(run(`DealQual.listItems('man').length`)).toBe(3);
+    expect(() => run(`DealQual.listItems('clmls')`)).toThrow(/built-in pack "clmls" is not in this build \(it carries sangfor-7step, man, bant\)/);
+    expect(code).not.toContain('摧龙六式');
+  });
+
+  test('an opt-in pack passed as JSON through DealQual.parsePack evaluates as in the library', () => {
+    const json = readFileSync('rules/lixiang/pack.json', 'utf8');
+    const deal = { id: 'L-1', asOf: AS_OF, amount: 380000, customer: { name: '市一医院', industry: '医疗' } };
+    const stages = run(`(function () {
+      var parsed = DealQual.parsePack({ manifest: ${json}, file: 'lixiang.json' });
+      return DealQual.evaluateSync(${JSON.stringify(deal)}, { packs: [parsed.pack] }).stages.lixiang;
+    })()`);
+    expect(JSON.parse(JSON.stringify(stages))).toEqual((evaluateSync(deal, { packs: ["lixiang"] }) as Result).stages!.lixiang);
   });
 
   test('the sandbox has no Node globals and the bundle adds only its own', () => {

@@ -3,8 +3,9 @@
  * contribution to the logit, the stage gate holding it, the policy's problems and the next actions.
  */
 import { describe } from '../../describe.js';
+import { compareMethods, type MethodComparison } from '../../core/compare.js';
 import { pick } from '../../locale/messages.js';
-import type { DescribedResult } from '../../result.js';
+import type { DescribedFinding, DescribedResult } from '../../result.js';
 import { explainProbability, whatIf } from '../../model/explain.js';
 import { parse } from '../args.js';
 import { collect } from '../collect.js';
@@ -20,6 +21,9 @@ const usage = `Usage: dealqual explain <file> [--id ID] [--format text|json] [op
 Explains one deal: every item's rating, reason and contribution to the probability (log-odds),
 the stage gate that holds it, the audit problems, and the next actions (missing items by gain).
 <file> is any audit input (JSON, JSON Lines, CSV, xlsx, -); --id picks the deal when it holds several.
+With several packs (--packs all: sangfor-7step, man, bant, clmls, roles, lixiang, meddpicc) it
+also shows each method's verdict side by side — stage, C/F/W, gaps — and where methods disagree
+about one fact (json: { result, problems, methods }).
 
 Options:
       --id ID              the deal to explain
@@ -28,6 +32,20 @@ Options:
 ${COMMON_USAGE}`;
 
 const sign = (n: number) => (n >= 0 ? '+' : '−') + Math.abs(n).toFixed(2);
+
+/** The methods side by side: one line per method, then the facts they disagree on. */
+function methodLines({ methods, disagreements }: MethodComparison<DescribedFinding>): string[] {
+  const width = Math.max(...methods.map((m) => m.pack.length));
+  const out = ['Methods side by side (verdict · C/F/W · gaps, most urgent first):'];
+  for (const m of methods) {
+    const verdict = m.stage ?? (m.class ? `class ${m.class}` : '');
+    const gaps = m.gaps.length ? `${m.gaps.slice(0, 4).join(', ')}${m.gaps.length > 4 ? `, … (${m.gaps.length})` : ''}` : 'none';
+    out.push(`  ${m.pack.padEnd(width)}  ${verdict ? `${verdict} · ` : ''}C ${m.C} F ${m.F} W ${m.W} · gaps: ${gaps}`);
+  }
+  out.push(`  disagreements: ${disagreements.length ? '' : 'none'}`);
+  for (const f of disagreements) out.push(`    ${f.code}: ${f.message}`);
+  return out;
+}
 
 export const explain: Command = {
   name: 'explain',
@@ -67,11 +85,13 @@ export const explain: Command = {
     } catch (error) {
       throw new UsageError(`${(error as Error).message.replace(/^describe: /, '')}; pass the packs it was evaluated with (--pack)`);
     }
+    const packs = packObjects(settings.packs);
+    const comparison = packs.length > 1 ? compareMethods(result, packs, locale) : undefined;
     if (format === 'json') {
-      await io.stdout.write(JSON.stringify({ result, problems }, null, 2) + '\n');
+      await io.stdout.write(JSON.stringify({ result, problems, ...(comparison ? { methods: comparison } : {}) }, null, 2) + '\n');
       return 0;
     }
-    const titles = new Map(packObjects(settings.packs).flatMap((p) => p.items.map((i) => [i.id, pick(locale, i.title)] as const)));
+    const titles = new Map(packs.flatMap((p) => p.items.map((i) => [i.id, pick(locale, i.title)] as const)));
     const out: string[] = [];
     const { stage } = result;
     out.push(`${result.id}  (${sourceLabel(source)}, as of ${result.asOf})`);
@@ -89,6 +109,7 @@ export const explain: Command = {
       list.map((c) => `${c.item} ${c.rating} ${sign(c.contribution)}${vetoOf(c.item) ? ` (veto ${sign(vetoOf(c.item)!)})` : ''}`).join(', ') || 'none';
     out.push(`  raised by:   ${terms(why.positive)}`, `  lowered by:  ${terms(why.negative)}`);
     if (result.man) out.push(`  MAN:         ${result.man.class} — ${pick(locale, result.man.action)}`);
+    if (comparison) out.push('', ...methodLines(comparison));
     out.push('', 'Items (rating, contribution to the logit, reason):');
     let lastPack = '';
     let lastStep = 0;

@@ -8,7 +8,8 @@ import { resolvePacks } from '../packs.js';
 
 const usage = `Usage: dealqual items <pack> [--format text|json|markdown] [--locale en|zh-CN]
 
-Lists a pack's items: a built-in pack (sangfor-7step, man, bant) or a pack file or folder
+Lists a pack's items: a built-in pack (sangfor-7step, man, bant; opt-in: clmls, roles,
+lixiang, meddpicc) or a pack file or folder
 (validated first; a pack that fails validation exits 2 naming the file and JSON path).
 --format json prints [{ id, step, star, kind, extension, title: { zh, en }, signals }].`;
 
@@ -22,7 +23,7 @@ export const items: Command = {
       await io.stdout.write(usage + '\n');
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError('items takes one pack: a built-in name (sangfor-7step, man, bant) or a pack file or folder');
+    if (positionals.length !== 1) throw new UsageError('items takes one pack: a built-in name (sangfor-7step, man, bant, clmls, roles, lixiang, meddpicc) or a pack file or folder');
     const locale = values.locale ?? 'en';
     if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError(`--locale expects en or zh-CN, got "${locale}"`);
     const [pack] = await resolvePacks(positionals, io.cwd, io.cwd);
