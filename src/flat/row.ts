@@ -201,6 +201,12 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
       else add(header, resolved, into);
       return;
     }
+    // A header that names a reserved key (`__proto__`, `Constructor`) is refused, not renamed.
+    const named = reservedSegment(header);
+    if (named !== undefined) {
+      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${reservedMessage(named)}; map it to a field or to "-"` }));
+      return;
+    }
     const key = customKey(header);
     if (key === '') {
       issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: not an item id or a fact path, and has no letters or digits to name a custom fact; map it to a field or to "-"` }));

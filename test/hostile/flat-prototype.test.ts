@@ -18,6 +18,7 @@ const HOSTILE = ['custom.__proto__.outcome', 'custom.constructor.prototype.outco
 /** A deal that fails on its own: it claims step 5 with no evidence (stage-unearned, an error). */
 const FAILING = `{"id":"B1","asOf":"${AS_OF}","claimedStep":5}\n`;
 const G_CSV = 'id,custom.__proto__.outcome\nZZ,won\nZZ2,won\nZZ3,won\n';
+const ZZ_ROWS = ['ZZ', 'ZZ2', 'ZZ3'].map((id) => ({ id, milestone: 'lead' }));
 
 let before: ReturnType<typeof prototypeState>;
 beforeEach(() => {
@@ -63,12 +64,13 @@ describe('the flat-row reader (library)', () => {
 });
 
 describe('the CLI adapters', () => {
-  it('CSV file: the issue repro (g.csv then f.jsonl) — the column is an input error reported once, B1 still fails', async () => {
+  it('CSV file: the issue repro (g.csv then f.jsonl) — the column is an input error reported once at the header and never read; B1 still fails', async () => {
     const dir = folder({ 'g.csv': G_CSV, 'f.jsonl': FAILING });
     const r = await run(['audit', 'g.csv', 'f.jsonl', '-f', 'jsonl'], dir);
-    expect(dealsOf(r.stdout)).toEqual([{ id: 'B1', milestone: 'lead' }]);
+    // The rows are audited without the refused column: none of them is won, and B1 is not either.
+    expect(dealsOf(r.stdout)).toEqual([...ZZ_ROWS, { id: 'B1', milestone: 'lead' }]);
     expect(r.stderr.match(/reserved/g)).toHaveLength(1);
-    expect(r.stderr).toMatch(/g\.csv:2 \(deal ZZ\): column "custom\.__proto__\.outcome": "__proto__" cannot be part of a field path .*\(the same for 2 more rows\)/);
+    expect(r.stderr).toMatch(/g\.csv:1: column "custom\.__proto__\.outcome": "__proto__" cannot be part of a field path/);
     // An input error (2) outranks the failing deal (1); never 0.
     expect(r.code).toBe(2);
     const alone = await run(['audit', 'f.jsonl', '-f', 'jsonl'], dir);
@@ -78,8 +80,8 @@ describe('the CLI adapters', () => {
   it('stdin CSV', async () => {
     const dir = folder({ 'f.jsonl': FAILING });
     const r = await run(['audit', '-', 'f.jsonl', '-f', 'jsonl'], dir, G_CSV);
-    expect(dealsOf(r.stdout)).toEqual([{ id: 'B1', milestone: 'lead' }]);
-    expect(r.stderr).toMatch(/<stdin>:2 \(deal ZZ\): column "custom\.__proto__\.outcome"/);
+    expect(dealsOf(r.stdout)).toEqual([...ZZ_ROWS, { id: 'B1', milestone: 'lead' }]);
+    expect(r.stderr).toMatch(/<stdin>:1: column "custom\.__proto__\.outcome"/);
     expect(r.code).toBe(2);
   });
 
@@ -87,8 +89,9 @@ describe('the CLI adapters', () => {
     const dir = folder({ 'f.jsonl': FAILING });
     await writeXlsx(join(dir, 'g.xlsx'), ['id', 'custom.__proto__.outcome', 'custom.constructor.prototype.outcome'], [['ZZ', 'won', 'won']]);
     const r = await run(['audit', 'g.xlsx', 'f.jsonl', '-f', 'jsonl'], dir);
-    expect(dealsOf(r.stdout)).toEqual([{ id: 'B1', milestone: 'lead' }]);
-    expect(r.stderr).toMatch(/g\.xlsx row 2 \(deal ZZ\): column "custom\.__proto__\.outcome"/);
+    expect(dealsOf(r.stdout)).toEqual([{ id: 'ZZ', milestone: 'lead' }, { id: 'B1', milestone: 'lead' }]);
+    expect(r.stderr).toMatch(/g\.xlsx header row: column "custom\.__proto__\.outcome"/);
+    expect(r.stderr).toMatch(/g\.xlsx header row: column "custom\.constructor\.prototype\.outcome"/);
     expect(r.code).toBe(2);
   });
 
@@ -114,7 +117,7 @@ describe('the CLI adapters', () => {
     const dir = folder({ 'h.csv': 'id,outcome,Region\nA,won,x\n', 'm.json': JSON.stringify({ Region: 'custom.__proto__.outcome' }) });
     const r = await run(['calibrate', 'h.csv', '--mapping', 'm.json'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/m\.json: \$\["Region"\]: "__proto__" cannot be part of a field path/);
+    expect(r.stderr).toMatch(/m\.json \$\.Region: a field path may not contain __proto__, constructor or prototype/);
   });
 });
 
@@ -124,8 +127,9 @@ describe('worker threads and the Sheets bundle', () => {
   it('--jobs 2 (built CLI): B1 still fails after the hostile CSV', () => {
     const dir = folder({ 'g.csv': G_CSV, 'f.jsonl': FAILING });
     const r = spawnSync(process.execPath, [BIN, 'audit', 'g.csv', 'f.jsonl', '--jobs', '2', '-f', 'jsonl'], { cwd: dir, encoding: 'utf8' });
-    expect(dealsOf(r.stdout)).toEqual([{ id: 'B1', milestone: 'lead' }]);
-    expect(r.stderr).toMatch(/column "custom\.__proto__\.outcome".*\(the same for 2 more rows\)/);
+    expect(dealsOf(r.stdout)).toEqual([...ZZ_ROWS, { id: 'B1', milestone: 'lead' }]);
+    expect(r.stderr.match(/reserved/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/g\.csv:1: column "custom\.__proto__\.outcome"/);
     expect(r.status).toBe(2);
   });
 

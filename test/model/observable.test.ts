@@ -57,7 +57,7 @@ describe('a prior that adapts to what is observable', () => {
     expect(observableItems([seven], fedPaths(['id', 'evidence'])).size).toBe(seven.items.length);
   });
 
-  it('an uncalibrated custom pack over an export that feeds half its items is better calibrated, and ranks the same', () => {
+  it('an uncalibrated custom pack over an export that feeds half its items is better calibrated, and ranks nearly the same', () => {
     const parsed = parsePack({ manifest: JSON.parse(readFileSync(`${ROOT}fixtures/crm/pack.json`, 'utf8')), file: 'pack.json' });
     if (!parsed.ok) throw new Error('pack');
     const mapping = JSON.parse(readFileSync(`${ROOT}fixtures/crm/mapping.json`, 'utf8')) as Record<string, unknown>;
@@ -73,8 +73,9 @@ describe('a prior that adapts to what is observable', () => {
     };
     const adapted = run({ observable });
     const fixed = run({});
-    // The same order up to ties that rounding breaks differently (the weights are rescaled, not reordered).
-    expect(adapted.auc).toBeCloseTo(fixed.auc!, 2);
+    // Nearly the same order: the C and F weights are rescaled, not reordered, but a red flag's W
+    // (issue 12) weighs a fixed SPAN/6 per unit, so deals with one move a little against the others.
+    expect(Math.abs(adapted.auc! - fixed.auc!)).toBeLessThan(0.01);
     expect(adapted.brier!).toBeLessThan(fixed.brier!);
     expect(adapted.ece!).toBeLessThan(fixed.ece!);
   });
