@@ -30,9 +30,13 @@ export default defineConfig([
   },
   {
     // The CLI (bin/dealqual.js imports dist/cli.js; the shebang lives in bin/) and its worker thread
-    // (--jobs). ESM for Node; dependencies stay external.
+    // (--jobs). ESM for Node; dependencies stay external, except the charting libraries of `-f html`
+    // (vega, vega-lite: devDependencies), bundled into a chunk that only `-f html` loads: users do not
+    // install their 25 MB / 75 packages, and other formats never load them.
     entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
     format: ['esm'],
+    noExternal: ['vega', 'vega-lite', /^vega-/, /^d3-/],
+    splitting: true,
     platform: 'node',
     target: 'node20',
     dts: false,

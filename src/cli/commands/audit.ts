@@ -6,46 +6,56 @@ import { runAudit } from '../audit/run.js';
 import type { AuditSettings } from '../audit/engine.js';
 import type { Command, CliIO, Writer } from '../command.js';
 import { UsageError } from '../errors.js';
-import { FORMAT_NAMES, formatterOf } from '../formatters/index.js';
+import { formatterOf } from '../formatters/index.js';
 import { inputErrorsText } from '../formatters/stylish.js';
 import { overThresholds } from '../formatters/types.js';
 import { endStream, streamWriter } from '../node-io.js';
-import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
+import { COMMON_OPTIONS, resolveSettings } from '../settings.js';
 import { auditSettingsOf } from '../collect.js';
 import type { InputKind } from '../../node/inputs.js';
 import { packObjects } from '../packs.js';
-import { progressMeter } from '../progress.js';
+import { countDeals, progressMeter } from '../progress.js';
+import { expandGlobs } from '../globs.js';
+import { argsLocale } from '../words.js';
+import type { ItemMeta } from '../formatters/types.js';
+import { auditUsage } from './audit-usage.js';
 import { readSheet, xlsxOutput } from '../sheets.js';
 
-const usage = `Usage: dealqual audit <paths…> [options]
 
-Audits deals: JSON files (one deal or an array), directories (recursively, sorted), JSON Lines
-(.jsonl, .ndjson; streamed), CSV (.csv, .tsv; , ; or tab), .xlsx sheets, and - for stdin.
 
-Options:
-  -f, --format NAME        ${FORMAT_NAMES.join(' | ')} (default stylish)
-  -o, --output FILE        write the report to FILE (required for xlsx)
-      --max-warnings N     exit 1 when there are more than N warnings
-  -j, --jobs N             audit on N worker threads (output stays in input order)
-      --stdin-format KIND  json | jsonl | csv (default: sniffed from the first line)
-      --color, --no-color  force colour on or off (default: on a TTY, unless NO_COLOR is set)
-${COMMON_USAGE}
-  -h, --help               this help
+/**
+ * Whether to colour: --color / --no-color, else FORCE_COLOR (set and not 0/false: on; 0/false: off),
+ * else NO_COLOR (set and non-empty: off), else on when stdout is a TTY and the report is not a file.
+ */
+export function colorOf(values: { color?: boolean; 'no-color'?: boolean }, io: Pick<CliIO, 'env' | 'stdoutIsTTY'>, toFile: boolean): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return !/^(0|false)$/i.test(force);
+  if (io.env.NO_COLOR) return false;
+  return !toFile && io.stdoutIsTTY;
+}
 
-Exit codes: 0 clean · 1 problems over the thresholds · 2 usage error, or an input that could
-not be read or validated (listed after every other deal). See docs/cli.md.`;
+/** The evaluated packs' items as formatter metadata (SARIF rule help, HTML cards). */
+const itemMetas = (packs: Parameters<typeof packObjects>[0]): ItemMeta[] =>
+  packObjects(packs).flatMap((p) => p.items.map((i) => ({ id: i.id, pack: p.id, step: i.step, star: i.star, title: i.title, signals: i.signals, docs: i.docs })));
 
 export const audit: Command = {
   name: 'audit',
   summary: 'audit deal files, folders, JSON Lines, CSV or stdin (exit 0 clean, 1 findings, 2 errors)',
-  usage,
+  get usage() {
+    return auditUsage('en');
+  },
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parse(
       args,
       {
         ...COMMON_OPTIONS,
         format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
+        'output-file': { type: 'string', short: 'o' },
+        output: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'no-csv-escape-formulas': { type: 'boolean' },
         'max-warnings': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         'stdin-format': { type: 'string' },
@@ -55,23 +65,26 @@ export const audit: Command = {
       'audit',
     );
     if (values.help) {
-      await io.stdout.write(usage + '\n');
+      await io.stdout.write(auditUsage(argsLocale(args, io.env)) + '\n');
       return 0;
     }
+    const output = values['output-file'] ?? values.output;
     if (positionals.length === 0) throw new UsageError('no input: give deal files, folders, or - for stdin (see "dealqual audit --help")');
     const format = values.format ?? 'stylish';
     if (format === 'xlsx') {
-      if (!values.output) throw new UsageError('--format xlsx writes a workbook: give --output FILE.xlsx');
+      if (!output) throw new UsageError('--format xlsx writes a workbook: give --output-file FILE.xlsx');
     } else formatterOf(format);
     const stdinKind = values['stdin-format'] as InputKind | undefined;
     if (stdinKind !== undefined && !['json', 'jsonl', 'csv'].includes(stdinKind))
       throw new UsageError(`--stdin-format expects json, jsonl or csv, got "${stdinKind}"`);
     const jobs = intFlag(values.jobs, '--jobs', 1) ?? 1;
     const maxWarningsFlag = intFlag(values['max-warnings'], '--max-warnings', -1);
-    const settings = await resolveSettings(values, io.cwd);
+    const settings = await resolveSettings(values, io.cwd, io.env);
+    if (values.quiet) settings.policy.quiet = true;
     const maxWarnings = maxWarningsFlag ?? settings.maxWarnings;
-    const toFile = values.output !== undefined;
-    const color = values['no-color'] ? false : values.color ? true : !toFile && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const toFile = output !== undefined;
+    const color = colorOf(values, io, toFile);
+    const paths = await expandGlobs(positionals, io.cwd);
 
     const base = auditSettingsOf(settings, format);
     const auditSettings: AuditSettings = {
@@ -79,6 +92,8 @@ export const audit: Command = {
       context: {
         ...base.context,
         color,
+        ...(values['no-csv-escape-formulas'] ? { escapeFormulas: false } : {}),
+        ...(format === 'sarif' || format === 'html' ? { items: itemMetas(settings.packs) } : {}),
         ...(maxWarnings !== undefined ? { maxWarnings } : {}),
         ...(settings.policy.minProbability !== undefined ? { minProbability: settings.policy.minProbability } : {}),
       },
@@ -88,23 +103,31 @@ export const audit: Command = {
     let close = async () => {};
     let xlsx: ReturnType<typeof xlsxOutput> | undefined;
     if (format === 'xlsx') {
-      xlsx = xlsxOutput(resolve(io.cwd, values.output!), {
+      xlsx = xlsxOutput(resolve(io.cwd, output!), {
         ...(settings.mapping ? { mapping: settings.mapping } : {}),
         items: packObjects(settings.packs).flatMap((p) => p.items.map((i) => i.id)),
       });
       out = xlsx.writer;
     } else if (toFile) {
-      const stream = createWriteStream(resolve(io.cwd, values.output!));
+      const stream = createWriteStream(resolve(io.cwd, output!));
       await new Promise<void>((ok, fail) => {
         stream.once('open', () => ok());
-        stream.once('error', (e: NodeJS.ErrnoException) => fail(new UsageError(`cannot write ${values.output}: ${e.code ?? e.message}`)));
+        stream.once('error', (e: NodeJS.ErrnoException) => fail(new UsageError(`cannot write ${output}: ${e.code ?? e.message}`)));
       });
       out = streamWriter(stream);
       close = () => endStream(stream);
     }
     // Progress only where it cannot mix with the report: stderr a TTY, the report elsewhere.
-    const progress = io.stderrIsTTY && (toFile || !io.stdoutIsTTY) ? progressMeter(io.stderr) : undefined;
-    const summary = await runAudit(positionals, auditSettings, {
+    const progress = io.stderrIsTTY && (toFile || !io.stdoutIsTTY) ? progressMeter(io.stderr, { locale: settings.policy.locale }) : undefined;
+    progress?.addTotal(await countDeals(paths, io.cwd));
+    const sheets: typeof readSheet = progress
+      ? async (file, sheet) => {
+          const table = await readSheet(file, sheet);
+          progress.addTotal(table.rows.length);
+          return table;
+        }
+      : readSheet;
+    const summary = await runAudit(paths, auditSettings, {
       jobs,
       out,
       read: {
@@ -113,7 +136,7 @@ export const audit: Command = {
         ...(stdinKind ? { stdinKind } : {}),
         ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
         ...(values.sheet ? { sheet: values.sheet } : {}),
-        readSheet,
+        readSheet: sheets,
       },
       ...(progress ? { progress: progress.update } : {}),
       workerScript: new URL('./cli-worker.js', import.meta.url),
@@ -121,7 +144,7 @@ export const audit: Command = {
     await progress?.done();
     if (xlsx) await xlsx.finish();
     await close();
-    const errors = inputErrorsText(summary, io.stderrIsTTY && !io.env.NO_COLOR);
+    const errors = inputErrorsText(summary, colorOf(values, { ...io, stdoutIsTTY: io.stderrIsTTY }, false), settings.policy.locale);
     if (errors) await io.stderr.write(errors);
     if (summary.inputErrors.length + summary.moreInputErrors > 0) return 2;
     return overThresholds(summary, maxWarnings) ? 1 : 0;

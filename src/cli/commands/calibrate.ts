@@ -19,7 +19,7 @@ import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 import { readSheet } from '../sheets.js';
 import { readUserText } from '../user-file.js';
 
-const usage = `Usage: dealqual calibrate <history…> [--out model.json] [options]
+const usage = `Usage: dealqual calibrate <history…> [-o model.json] [options]
 
 Calibrates the win probability on your own closed deals. <history…> are deal snapshots in any audit
 input (JSON, JSON Lines, CSV, xlsx, folders, -); deals with outcome won or lost are used, open ones
@@ -28,22 +28,25 @@ current model (MAP): few deals move the weights a little, thousands a lot. The r
 held-out deals (stratified k-fold), the calibrated model with the uncalibrated one and the base rate.
 
 Options:
-  -o, --out FILE           write the calibrated model file (use it with --model)
+  -o, --output-file FILE   write the calibrated model file (use it with --model; --out is an alias)
       --folds N            cross-validation folds (default 10)
       --seed N             seed of the fold assignment (default 1)
       --prior-sd X         prior standard deviation of each weight, log-odds (default 0.5)
       --no-monotone        let a rating weigh less than a worse one (default: C ≥ F ≥ W)
       --mapping FILE       JSON object: CSV column header → snapshot field (id, outcome, custom.x, …)
-  -f, --format text|json   json: { auc, brier, logLoss, ece, baseline, baseRate, folds, model, … }
+  -f, --format text|json|html  json: { auc, brier, logLoss, ece, baseline, baseRate, folds, model, … };
+                           html: one self-contained page with a reliability diagram, ROC curves,
+                           the per-fold scores and the weights calibration moved (to stdout)
 ${COMMON_USAGE}
 
 Example (the CRM example shipped in fixtures/crm):
   dealqual calibrate fixtures/crm/history.csv --pack fixtures/crm/pack.json \\
-    --mapping fixtures/crm/mapping.json --out crm-model.json`;
+    --mapping fixtures/crm/mapping.json -o crm-model.json`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
-  out: { type: 'string', short: 'o' },
+  'output-file': { type: 'string', short: 'o' },
+  out: { type: 'string' },
   folds: { type: 'string' },
   seed: { type: 'string' },
   'prior-sd': { type: 'string' },
@@ -122,12 +125,12 @@ export const calibrateCommand: Command = {
     }
     if (positionals.length === 0) throw new UsageError('no history: give files or folders of closed deals (see "dealqual calibrate --help")');
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
+    if (format !== 'text' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${format}"; choose text, json or html`);
     const folds = intFlag(values.folds, '--folds', 2) ?? 10;
     const seed = intFlag(values.seed, '--seed', 0) ?? 1;
     const priorSd = values['prior-sd'] === undefined ? undefined : Number(values['prior-sd']);
     if (priorSd !== undefined && !(priorSd > 0 && Number.isFinite(priorSd))) throw new UsageError(`--prior-sd expects a positive number, got "${values['prior-sd']}"`);
-    const settings = await resolveSettings(values, io.cwd);
+    const settings = await resolveSettings(values, io.cwd, io.env);
     if (values.mapping) settings.mapping = await readMapping(values.mapping, io.cwd);
     const model = settings.model;
 
@@ -161,10 +164,11 @@ export const calibrateCommand: Command = {
 
     const options = { ...(priorSd !== undefined ? { priorSd } : {}), monotone: !values['no-monotone'] };
     const fitted = calibrate(prepared, options);
-    const report = crossValidate(prepared, { ...options, folds, seed });
+    const report = crossValidate(prepared, { ...options, folds, seed, ...(format === 'html' ? { predictions: true } : {}) });
     let out: string | undefined;
-    if (values.out) {
-      out = values.out;
+    const target = values['output-file'] ?? values.out;
+    if (target) {
+      out = target;
       try {
         await writeFile(resolve(io.cwd, out), JSON.stringify(fitted.file, null, 2) + '\n');
       } catch (error) {
@@ -172,7 +176,10 @@ export const calibrateCommand: Command = {
       }
     }
     const changes = changesOf(prepared.current, fitted.model);
-    if (format === 'json') {
+    if (format === 'html') {
+      const { calibrationHtml } = await import('../formatters/html/calibrate.js');
+      await io.stdout.write(await calibrationHtml(report, changesOf(prepared.current, fitted.model, 20), settings.policy.locale));
+    } else if (format === 'json') {
       const json = {
         ...report,
         model: {

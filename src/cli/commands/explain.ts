@@ -41,7 +41,7 @@ export const explain: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
     const top = values.top === undefined ? 5 : Number(values.top);
     if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top expects an integer ≥ 0, got "${values.top}"`);
-    const settings = await resolveSettings(values, io.cwd);
+    const settings = await resolveSettings(values, io.cwd, io.env);
     const { deals, errors } = await collect(positionals, settings, io, values.sheet);
     const wanted = values.id;
     const matching = wanted === undefined ? deals : deals.filter((d) => d.result.id === wanted);

@@ -21,8 +21,23 @@ export interface AuditRecord {
   row?: Row;
 }
 
+/** A pack item's metadata (SARIF rule descriptors, HTML cards). */
+export interface ItemMeta {
+  id: string;
+  pack: string;
+  step: number;
+  star: boolean;
+  title: { zh: string; en: string };
+  signals: { n: number; zh: string; en: string }[];
+  docs: string;
+}
+
 export interface FormatContext {
   locale: Locale;
+  /** The evaluated packs' items: given to the formats that describe rules (sarif, html). */
+  items?: ItemMeta[];
+  /** Neutralise spreadsheet formulas in csv/xlsx cells (default true; OWASP CSV injection). */
+  escapeFormulas?: boolean;
   /** ANSI colour (stylish on a TTY without NO_COLOR). */
   color: boolean;
   maxWarnings?: number;
@@ -66,7 +81,8 @@ export interface Formatter {
   emit?(piece: string, state: Record<string, unknown>): string;
   /** Between two deal pieces. */
   separator?: string;
-  end?(summary: Summary, context: FormatContext, pieces: readonly string[]): string;
+  /** The closing text; `state` is the one `emit` kept (bounded data of buffered formats, e.g. html). */
+  end?(summary: Summary, context: FormatContext, pieces: readonly string[], state: Record<string, unknown>): string | Promise<string>;
 }
 
 export const emptySummary = (): Summary => ({
@@ -131,7 +147,7 @@ export const money = (n: number): string => {
 export const MILESTONES = ['lead', 'opportunity', 'project', 'won', 'lost'] as const;
 
 /** Runs a formatter over records already in memory (the ESLint-style `(results, context) => string`). */
-export function formatAll(formatter: Formatter, records: readonly AuditRecord[], context: FormatContext, inputErrors: readonly InputError[] = []): string {
+export async function formatAll(formatter: Formatter, records: readonly AuditRecord[], context: FormatContext, inputErrors: readonly InputError[] = []): Promise<string> {
   const summary = emptySummary();
   const pieces = records.map((r) => {
     addStats(summary, statsOf(r));
@@ -141,6 +157,6 @@ export function formatAll(formatter: Formatter, records: readonly AuditRecord[],
   const state: Record<string, unknown> = {};
   const texts = formatter.emit ? pieces.map((p) => formatter.emit!(p, state)) : pieces;
   const begin = formatter.begin?.(context) ?? '';
-  const end = formatter.end?.(summary, context, formatter.streaming ? [] : texts) ?? '';
+  const end = (await formatter.end?.(summary, context, formatter.streaming ? [] : texts, state)) ?? '';
   return formatter.streaming ? begin + texts.join(formatter.separator ?? '') + end : begin + end;
 }
