@@ -37,7 +37,7 @@ export function progressText(deals: number, total: number | undefined, elapsed: 
   } else {
     // No known total: a bar that fills once per 10,000 deals and starts over (motion only).
     const filled = Math.floor(((deals % 10_000) / 10_000) * width);
-    parts.push(`${'█'.repeat(filled)}${'░'.repeat(width - filled)}`, deals.toLocaleString('en-US'));
+    parts.push(`${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${deals.toLocaleString('en-US')}`);
   }
   parts.push(`${Math.round(rate).toLocaleString('en-US')}${word(locale, 'perSecond')}`);
   if (total !== undefined && total > deals && rate > 0) parts.push(`${word(locale, 'eta')} ${duration((total - deals) / rate)}`);
