@@ -4,7 +4,7 @@
  * Escaping follows the runner's rules: in data `%` `\r` `\n`; in property values also `:` and `,`.
  */
 import type { InputError } from '../errors.js';
-import { reportedRule } from './problems.js';
+import { isStdin, reportedRule } from './problems.js';
 import type { AuditRecord, Formatter } from './types.js';
 
 /** Escapes the message part of a workflow command. */
@@ -21,14 +21,14 @@ const command = (kind: 'error' | 'warning', props: Record<string, string | numbe
   return `::${kind}${list ? ` ${list}` : ''}::${escapeData(message)}\n`;
 };
 
-const fileOf = (file: string) => (file === '-' ? undefined : file.replace(/\\/g, '/'));
+const fileOf = (file: string) => (isStdin(file) ? undefined : file.replace(/\\/g, '/'));
 
 function deal(record: AuditRecord): string {
   return record.problems
     .map((p) =>
       command(
         p.severity === 'error' ? 'error' : 'warning',
-        { file: fileOf(record.source.file), line: record.source.file === '-' ? undefined : (record.source.line ?? 1), title: `dealqual ${reportedRule(p)} (${record.result.id})` },
+        { file: fileOf(record.source.file), line: isStdin(record.source.file) ? undefined : (record.source.line ?? 1), title: `dealqual ${reportedRule(p)} (${record.result.id})` },
         p.message,
       ),
     )

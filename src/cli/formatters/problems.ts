@@ -9,3 +9,6 @@ export const problemJson = (p: Problem): Problem => ({ rule: p.rule, severity: p
  * (`s2.2`: the rule whose help says how to prove it), else the policy rule id (`contradiction`).
  */
 export const reportedRule = (p: Problem): string => ((p.rule === 'missing-star' || p.rule === 'missing') && p.items.length === 1 ? p.items[0]! : p.rule);
+
+/** Whether a source is stdin (`-`), which has no file for a report to point at. */
+export const isStdin = (file: string): boolean => file === '-' || file === '<stdin>';

@@ -8,7 +8,7 @@
 import pkg from '../../../package.json';
 import { DEFAULT_SEVERITY, RULE_IDS, type RuleId } from '../config.js';
 import type { InputError, Source } from '../errors.js';
-import { problemJson, reportedRule } from './problems.js';
+import { isStdin, problemJson, reportedRule } from './problems.js';
 import type { AuditRecord, Formatter, FormatContext, ItemMeta } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -35,7 +35,7 @@ export function fileUri(file: string): string {
 }
 
 const location = (source: Source) =>
-  source.file === '-'
+  isStdin(source.file)
     ? []
     : [
         {
