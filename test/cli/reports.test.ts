@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, ROOT, cli, ensureBuilt } from './helpers.js';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github.js';
 import { neutralise } from '../../src/cli/formatters/csv.js';
-import { progressText, duration } from '../../src/cli/progress.js';
+import { countDeals, progressText, duration } from '../../src/cli/progress.js';
 import { envLocale } from '../../src/cli/words.js';
 import { arrayElementLines } from '../../src/node/json.js';
 
@@ -237,6 +237,19 @@ describe('CLI habits', SLOW, () => {
     expect(progressText(5000, undefined, 1, 0)).toBe('██████████░░░░░░░░░░ 5,000 · 5,000/s');
     expect(progressText(500, 1000, 1, 0, 'zh-CN')).toContain('预计剩余 1s');
     expect(duration(3725)).toBe('1:02:05');
+  });
+
+  it('the total for the percentage: JSON deals, JSON Lines lines, CSV rows, folders walked; unknown for stdin', async () => {
+    const dir = join(tmp, 'count');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'a.json'), JSON.stringify([deal('a'), deal('b'), deal('c')], null, 2));
+    writeFileSync(join(dir, 'sub', 'b.jsonl'), `${JSON.stringify(deal('d'))}\n${JSON.stringify(deal('e'))}`);
+    writeFileSync(join(dir, 'sub', 'c.csv'), 'id,s1.1\nf,C\ng,F\n');
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(deal('h')));
+    writeFileSync(join(dir, 'notes.txt'), 'not a deal');
+    expect(await countDeals(['.'], dir)).toBe(8);
+    expect(await countDeals(['a.json', 'sub/c.csv'], dir)).toBe(5);
+    expect(await countDeals(['a.json', '-'], dir)).toBeUndefined();
   });
 });
 
