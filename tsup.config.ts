@@ -16,9 +16,13 @@ export default defineConfig([
     // The library (ESM) and the CLI with its worker, in ONE build so they share chunks: the
     // embedded rule packs, zod and the core ship once for both. The reference engine
     // (json-rules-engine) is its own chunk, loaded by the first `evaluate` call only.
-    // Dependencies stay external. bin/dealqual.js imports dist/cli.js (the shebang lives in bin/).
+    // Dependencies stay external, except the charting libraries of `-f html` (vega, vega-lite:
+    // devDependencies), bundled into chunks that only `-f html` loads: users do not install their
+    // 25 MB / 75 packages, and no other format (nor the library entry) loads them.
+    // bin/dealqual.js imports dist/cli.js (the shebang lives in bin/).
     entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
     format: ['esm'],
+    noExternal: ['vega', 'vega-lite', /^vega-/, /^d3-/],
     dts: { entry: { index: 'src/index.ts' } },
     target: 'node20',
     platform: 'neutral',

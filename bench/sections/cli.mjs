@@ -16,7 +16,7 @@ import { AS_OF, createRandom, generateSnapshot } from '../generate.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'dealqual.js');
 
-async function writeJsonl(file, count, seed) {
+export async function writeJsonl(file, count, seed) {
   const out = createWriteStream(file);
   const random = createRandom(seed);
   let buffer = '';
@@ -32,7 +32,7 @@ async function writeJsonl(file, count, seed) {
 }
 
 /** Runs the CLI; resolves to { code, seconds, rssMiB }. Output goes to /dev/null-like sink (jsonl to a file). */
-function audit(input, args, dir) {
+export function audit(input, args, dir) {
   const gnuTime = existsSync('/usr/bin/time');
   const rssFile = join(dir, 'rss.txt');
   const preload = join(dir, 'rss-preload.cjs');

@@ -2,8 +2,8 @@
  * `dealqual.config.json`: the audit policy (ESLint style). Validated with zod; every message names
  * the key. `dealqual schema` prints `configJsonSchema()`.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { flattenIssues, jsonPath } from '../packs/load.js';
 import { ITEM_ID } from '../packs/schema.js';
@@ -110,21 +110,40 @@ export function parseConfig(json: unknown, file: string): Config {
   throw new UsageError(`invalid config:\n${lines.join('\n')}`);
 }
 
-/** Reads `--config FILE`, or `dealqual.config.json` in the working directory when present. */
+/**
+ * The config file that applies in `cwd`: the nearest `dealqual.config.json` in `cwd` or one of its
+ * parent folders (as ESLint finds its config), or undefined when there is none up to the root.
+ */
+export async function findConfig(cwd: string): Promise<string | undefined> {
+  for (let dir = resolve(cwd); ; ) {
+    const file = join(dir, CONFIG_FILE);
+    try {
+      if ((await stat(file)).isFile()) return file;
+    } catch {
+      // not here: look in the parent
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads `--config FILE`, or the nearest `dealqual.config.json` from the working directory up. */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
-  const file = resolve(cwd, explicit ?? CONFIG_FILE);
+  const file = explicit !== undefined ? resolve(cwd, explicit) : await findConfig(cwd);
+  if (file === undefined) return { config: {}, base: cwd };
+  const name = explicit ?? (relative(cwd, file) || CONFIG_FILE);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, base: cwd };
-    throw new UsageError(`cannot read config ${explicit ?? CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read config ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`config ${explicit ?? CONFIG_FILE} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`config ${name} is not valid JSON: ${(error as Error).message}`);
   }
-  return { config: parseConfig(json, explicit ?? CONFIG_FILE), file, base: dirname(file) };
+  return { config: parseConfig(json, name), file, base: dirname(file) };
 }

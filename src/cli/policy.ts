@@ -23,10 +23,18 @@ import type { Pack } from '../packs/schema.js';
 import type { Result } from '../result.js';
 import { DEFAULT_SEVERITY, type RuleId, type Severity } from './config.js';
 
+/**
+ * One problem of a deal, as data (ESLint's message, zod's issue): the rule id, its severity, the
+ * item ids it is about, a message code with its params, and the message in the policy's locale.
+ * Codes: `stage.unearned` {step, claimed}, `item.gate` {item, rating, step}, `item.missing`
+ * {item, rating, step}, `probability.low` {probability, min}, `finding.<code>` (the finding's params).
+ */
 export interface Problem {
   rule: RuleId;
   severity: Exclude<Severity, 'off'>;
   items: string[];
+  code: string;
+  params: Record<string, string | number>;
   message: string;
 }
 
@@ -34,6 +42,8 @@ export interface Policy {
   severities: Record<string, Severity>;
   minProbability?: number;
   locale: Locale;
+  /** `--quiet`: errors only; warnings are neither reported nor counted (as ESLint's --quiet). */
+  quiet?: boolean;
 }
 
 export function severityOf(policy: Policy, rule: RuleId, item?: string): Severity {
@@ -66,9 +76,9 @@ export const pct = (p: number): string => `${Math.round(p * 100)}%`;
 export function problemsOf(result: Result, policy: Policy, packs?: readonly (BuiltinPackId | Pack)[]): Problem[] {
   const w = words[policy.locale];
   const out: Problem[] = [];
-  const add = (rule: RuleId, items: string[], message: string, item?: string) => {
+  const add = (rule: RuleId, items: string[], code: string, params: Problem['params'], message: string, item?: string) => {
     const severity = severityOf(policy, rule, item);
-    if (severity !== 'off') out.push({ rule, severity, items, message });
+    if (severity !== 'off' && !(policy.quiet && severity === 'warn')) out.push({ rule, severity, items, code, params, message });
   };
   const { stage } = result;
   const closed = stage.milestone === 'won' || stage.milestone === 'lost';
@@ -79,13 +89,15 @@ export function problemsOf(result: Result, policy: Policy, packs?: readonly (Bui
   for (const m of closed ? [] : result.missing) {
     if (m.pack === 'sangfor-7step' && gates.has(m.item) && m.step < claimed) {
       if (severityOf(policy, 'stage-unearned', m.item) !== 'off') unearned.push(`${m.item} (${m.rating})`);
-    } else if (gates.has(m.item) && m.step === stage.step) add('missing-star', [m.item], w.gate(m.item, m.star, m.rating, m.step), m.item);
-    else if (m.step <= stage.step) add('missing', [m.item], w.missing(m.item, m.rating, m.step), m.item);
+    } else if (gates.has(m.item) && m.step === stage.step)
+      add('missing-star', [m.item], 'item.gate', { item: m.item, rating: m.rating, step: m.step }, w.gate(m.item, m.star, m.rating, m.step), m.item);
+    else if (m.step <= stage.step) add('missing', [m.item], 'item.missing', { item: m.item, rating: m.rating, step: m.step }, w.missing(m.item, m.rating, m.step), m.item);
   }
-  if (unearned.length) add('stage-unearned', unearned.map((u) => u.split(' ')[0]!), w.unearned(unearned.join(', '), stage.step, claimed));
+  if (unearned.length)
+    add('stage-unearned', unearned.map((u) => u.split(' ')[0]!), 'stage.unearned', { step: stage.step, claimed }, w.unearned(unearned.join(', '), stage.step, claimed));
   for (const f of describeFindings(result, { locale: policy.locale, ...(packs ? { packs } : {}) }))
-    add(f.code, f.items, f.items.length && !f.message.includes(f.items[0]!) ? `${f.items.join(', ')}: ${f.message}` : f.message);
+    add(f.code, f.items, `finding.${f.code}`, f.params, f.items.length && !f.message.includes(f.items[0]!) ? `${f.items.join(', ')}: ${f.message}` : f.message);
   if (policy.minProbability !== undefined && result.probability < policy.minProbability)
-    add('low-probability', [], w.low(result.probability, policy.minProbability));
+    add('low-probability', [], 'probability.low', { probability: result.probability, min: policy.minProbability }, w.low(result.probability, policy.minProbability));
   return out.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.severity] - ORDER[b.p.severity] || a.i - b.i).map(({ p }) => p);
 }

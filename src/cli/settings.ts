@@ -9,13 +9,14 @@ import { BUILTIN_PACK_IDS } from '../packs/builtin.js';
 import type { Model } from '../model/prior.js';
 import { readModelFile } from './model-file.js';
 import { modelWarnings } from '../model/file.js';
-import type { Writer } from './command.js';
+import type { CliIO } from './command.js';
 import { MAX_DAYS } from '../options.js';
 import { encodingName } from '../node/decode.js';
 import { parseMapping, type Mapping, type MappingInput } from '../flat/mapping.js';
 import { PRESET_NAMES, type PresetName } from '../flat/presets.js';
 import { parseJson } from '../node/json.js';
 import { readUserText } from './user-file.js';
+import { envLocale } from './words.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -35,13 +36,15 @@ export const COMMON_OPTIONS = {
   preset: { type: 'string' },
 } as const satisfies Options;
 
-export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./dealqual.config.json when present)
+export const COMMON_USAGE = `  -c, --config FILE        policy file (default: the nearest dealqual.config.json in this
+                           folder or a parent)
   -p, --pack NAME|PATH     a built-in pack (sangfor-7step, man, bant; opt-in: clmls, roles,
                            lixiang, meddpicc; all: every one) or a pack file or folder; repeat
                            or separate with commas (default: the config's packs, else
                            sangfor-7step, man, bant); --packs is the same option
       --as-of DATE         evaluation date for deals without asOf (reproducible audits)
-      --locale en|zh-CN    language of reasons and messages
+      --locale en|zh-CN    language of messages and of the CLI's words (default: zh-CN
+                           when LC_ALL, LC_MESSAGES or LANG is Chinese, else en)
       --stale-days N       answers and evidence older than N days are stale (default 90)
       --horizon-days N     BANT timeline horizon (default 180)
       --require-evidence   a C answer with no supporting fact or evidence counts as F
@@ -55,6 +58,26 @@ export const COMMON_USAGE = `  -c, --config FILE        policy file (default: ./
       --mapping FILE       column mapping for CSV/xlsx input (JSON; replaces the config's
                            csv.mapping): header → field, value tables, types (docs/sheets.md)
       --preset NAME        start the mapping from a CRM preset: ${PRESET_NAMES.join(', ')}`;
+
+export const COMMON_USAGE_ZH = `  -c, --config 文件        策略文件(默认:本文件夹或上级文件夹中最近的 dealqual.config.json)
+  -p, --pack 名称|路径     内置规则包(sangfor-7step、man、bant;可选:clmls、roles、lixiang、
+                           meddpicc;all:全部)或规则包文件、文件夹;可重复或用逗号分隔
+                           (默认:配置中的 packs,否则 sangfor-7step、man、bant);--packs 同义
+      --as-of 日期         没有 asOf 的商机按此日期评估(可复现的审计)
+      --locale en|zh-CN    消息和命令行文字的语言(默认:LC_ALL、LC_MESSAGES 或 LANG
+                           为中文时 zh-CN,否则 en)
+      --stale-days N       早于 N 天的回答和证据视为过期(默认 90)
+      --horizon-days N     BANT 时间线范围(默认 180)
+      --require-evidence   没有事实或证据支持的 C 回答按 F 计
+      --min-probability P  赢率低于 P(0..1 或 40%)的商机报 low-probability 错误
+      --fail-on 规则       逗号分隔的规则或条目编号,视为错误
+      --sheet 名称         .xlsx 输入的工作表(默认第一个)
+      --encoding 名称      没有字节顺序标记的 CSV、JSON、JSON Lines 输入的文本编码:utf-8(默认)、
+                           gbk、gb18030、big5、utf-16le、shift_jis 等
+      --model 文件         赢率模型文件(dealqual calibrate -o 的输出;默认:基于方法的先验)
+      --mapping 文件       CSV/xlsx 输入的列映射(JSON;取代配置中的 csv.mapping):列名 → 字段、
+                           取值表、类型(docs/sheets.md)
+      --preset 名称        以 CRM 预设为映射的起点:${PRESET_NAMES.join('、')}`;
 
 type Values = { [K in keyof typeof COMMON_OPTIONS]?: (typeof COMMON_OPTIONS)[K] extends { multiple: true } ? string[] : (typeof COMMON_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -76,13 +99,16 @@ export interface Settings {
 }
 
 /**
- * @param warn where a warning about the settings goes (once per run), e.g. a model that weighs
- *   none of the evaluated packs' items
+ * @param io where a warning about the settings goes (`stderr`, once per run: e.g. a model that
+ *   weighs none of the evaluated packs' items) and the environment (`env`: a Chinese `LANG` sets the
+ *   default locale)
  */
-export async function resolveSettings(values: Values, cwd: string, warn?: Writer): Promise<Settings> {
+export async function resolveSettings(values: Values, cwd: string, io: Partial<Pick<CliIO, 'stderr' | 'env'>> = {}): Promise<Settings> {
+  const warn = io.stderr;
+  const env = io.env ?? {};
   const loaded = await loadConfig(values.config, cwd);
   const { config } = loaded;
-  const locale = (values.locale ?? config.locale ?? 'en') as Locale;
+  const locale = (values.locale ?? config.locale ?? envLocale(env) ?? 'en') as Locale;
   if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError(`--locale expects en or zh-CN, got "${values.locale}"`);
   const named = [...(values.pack ?? []), ...(values.packs ?? [])];
   const packs = named.length

@@ -334,6 +334,8 @@ export interface CrossValidationReport extends ScoreSummary {
   baseRate: ScoreSummary;
   folds: FoldReport[];
   settings: { folds: number; seed: number; priorSd: number; interceptSd: number; monotone: boolean };
+  /** With `predictions: true`: per scored deal (in history order) the outcome and its held-out predictions. */
+  predictions?: { won: number[]; calibrated: number[]; baseline: number[] };
 }
 
 /** Options of `crossValidate`: those of `calibrate` plus the number of folds and their seed. */
@@ -342,6 +344,8 @@ export interface CrossValidateOptions extends CalibrateOptions {
   folds?: number;
   /** Seed of the fold assignment. Default 1. */
   seed?: number;
+  /** Also return each scored deal's held-out predictions (reliability diagrams, ROC curves). */
+  predictions?: boolean;
 }
 
 const summary = ({ deals: _d, won: _w, ...rest }: Scores): ScoreSummary => rest;
@@ -503,6 +507,7 @@ function crossValidation(prepared: PreparedHistory, options: CrossValidateOption
     baseRate: summary(scores(pick(pooled.baseRate), yScored)),
     folds,
     settings: { folds: k, seed, ...settings },
+    ...(options.predictions ? { predictions: { won: yScored, calibrated: pick(pooled.calibrated), baseline: pick(pooled.baseline) } } : {}),
   };
   return { report, predictions };
 }

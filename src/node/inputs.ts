@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import type { CsvError } from 'csv-parse';
 import type { InputError, Source } from '../cli/errors.js';
 import { decodeBuffer, DecodeError, decodeStream, linesOf } from './decode.js';
-import { parseJson } from './json.js';
+import { arrayElementLines, parseJson } from './json.js';
 
 /** A CSV or sheet row: the headers and this row's cells. */
 export interface Row {
@@ -102,7 +102,9 @@ function* jsonDeals(text: string, file: string): Generator<InputEvent> {
     return;
   }
   if (Array.isArray(parsed.value)) {
-    for (const [i, value] of parsed.value.entries()) yield { kind: 'deal', source: { file, at: `$[${i}]` }, value };
+    // Each element's line, so reports (SARIF, GitHub annotations) point at the deal.
+    const lines = arrayElementLines(text);
+    for (const [i, value] of parsed.value.entries()) yield { kind: 'deal', source: { file, ...(lines[i] !== undefined ? { line: lines[i] } : {}), at: `$[${i}]` }, value };
   } else yield { kind: 'deal', source: { file }, value: parsed.value };
 }
 

@@ -26,3 +26,39 @@ export function parseJson(text: string): JsonParse {
     return { ok: false, ...lineColumn(body, offset), message: `invalid JSON: ${message}` };
   }
 }
+
+/**
+ * The 1-based lines where the elements of a top-level JSON array start (one pass; strings and
+ * nesting skipped). For text that is not an array, an empty list.
+ * @example arrayElementLines('[\n {"id":"a"},\n {"id":"b"}\n]') // [2, 3]
+ */
+export function arrayElementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let expecting = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line += 1;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 0xfeff) continue;
+    if (expecting) {
+      lines.push(line);
+      expecting = false;
+      if (c === 93 /* ] */ && depth === 1) lines.pop();
+    }
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      depth += 1;
+      if (depth === 1) {
+        if (c !== 91) return [];
+        expecting = true;
+      }
+    } else if (c === 93 || c === 125) depth -= 1;
+    else if (c === 44 /* , */ && depth === 1) expecting = true;
+  }
+  return lines;
+}

@@ -22,7 +22,8 @@ export interface Run {
 }
 
 export function cli(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): Run {
-  const { NO_COLOR: _n, FORCE_COLOR: _f, ...env } = process.env;
+  // Colour and language come only from the test's own env: goldens must not depend on the machine's.
+  const { NO_COLOR: _n, FORCE_COLOR: _f, LANG: _l, LC_ALL: _a, LC_MESSAGES: _m, ...env } = process.env;
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

@@ -15,8 +15,8 @@ describe(`${N.toLocaleString('en')} deals`, () => {
   it.each([
     ['junit', '<testcase classname="deals.jsonl:1"'],
     ['markdown', '| ❌ | D-'],
-  ])('%s formats them all', (name, marker) => {
-    const text = formatAll(FORMATTERS[name]!, records, CONTEXT, errors);
+  ])('%s formats them all', async (name, marker) => {
+    const text = await formatAll(FORMATTERS[name]!, records, CONTEXT, errors);
     expect(text.split(marker).length - 1).toBe(N);
   });
 });

@@ -20,16 +20,16 @@ const MARKUP = '<img src=x onerror=alert(1)> [click](https://evil.test) ![i](x) 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('terminal (stylish, stderr)', () => {
-  it('printable() shows control and bidi characters as escapes', () => {
+  it('printable() shows control and bidi characters as escapes', async () => {
     expect(printable(TERMINAL)).toBe('D\\e]0;pwned\\x07\\e[2J\\x9b31m\\u202eevil\\u2066x\\r\\ny');
     expect(printable('张三 D-1')).toBe('张三 D-1');
   });
 
-  it('stylish without colour holds no raw control character from the data; with colour only its own SGR codes', () => {
-    const plain = formatAll(stylish, [record(TERMINAL, `f${TERMINAL}.json`)], CONTEXT);
+  it('stylish without colour holds no raw control character from the data; with colour only its own SGR codes', async () => {
+    const plain = await formatAll(stylish, [record(TERMINAL, `f${TERMINAL}.json`)], CONTEXT);
     expect(plain).not.toMatch(RAW_CONTROL);
     expect(plain).toContain('D\\e]0;pwned\\x07');
-    const coloured = formatAll(stylish, [record(TERMINAL)], { ...CONTEXT, color: true });
+    const coloured = await formatAll(stylish, [record(TERMINAL)], { ...CONTEXT, color: true });
     expect(coloured.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW_CONTROL);
   });
 
@@ -43,12 +43,12 @@ describe('terminal (stylish, stderr)', () => {
 });
 
 describe('markdown', () => {
-  it('cell() turns HTML into entities and escapes link, image, emphasis, code and table syntax', () => {
+  it('cell() turns HTML into entities and escapes link, image, emphasis, code and table syntax', async () => {
     expect(cell(MARKUP)).toBe('&lt;img src=x onerror=alert(1)&gt; \\[click\\](https://evil.test) !\\[i\\](x) \\*\\*b\\*\\* a\\|b \\`c\\` &lt;script&gt;');
   });
 
-  it('the report holds no raw tag or link from the data, and its table keeps 9 cells per row', () => {
-    const text = formatAll(markdown, [record(MARKUP, `a<b>|c.json`)], CONTEXT, [{ source: { file: '<img src=y>' }, message: MARKUP }]);
+  it('the report holds no raw tag or link from the data, and its table keeps 9 cells per row', async () => {
+    const text = await formatAll(markdown, [record(MARKUP, `a<b>|c.json`)], CONTEXT, [{ source: { file: '<img src=y>' }, message: MARKUP }]);
     expect(text.match(/<img|<script|(?<!\\)\]\(/g)).toBeNull();
     const row = text.split('\n').find((l) => l.startsWith('| ❌'))!;
     expect(row.split(/(?<!\\)\|/).length).toBe(10);
@@ -56,23 +56,23 @@ describe('markdown', () => {
 });
 
 describe('junit, json, csv', () => {
-  it('junit: well-formed XML holding the data as text', () => {
-    const text = formatAll(junit, [record(`${TERMINAL}${MARKUP}"&'`)], CONTEXT);
+  it('junit: well-formed XML holding the data as text', async () => {
+    const text = await formatAll(junit, [record(`${TERMINAL}${MARKUP}"&'`)], CONTEXT);
     const root = parseXml(text);
     const name = root.children[0]!.children[0]!.attributes.name!;
     expect(name.startsWith('D\uFFFD]0;pwned\uFFFD')).toBe(true);
     expect(name).toContain(`${MARKUP}"&'`);
   });
 
-  it('json: parses back to the same id', () => {
-    const text = formatAll(json, [record(TERMINAL + MARKUP)], CONTEXT);
+  it('json: parses back to the same id', async () => {
+    const text = await formatAll(json, [record(TERMINAL + MARKUP)], CONTEXT);
     expect(JSON.parse(text)[0].id).toBe(TERMINAL + MARKUP);
     // JSON escapes C0 controls itself; other characters are valid JSON text as they are.
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
-  it('csv: a field with quotes, commas and line breaks is quoted and reads back whole', () => {
-    const text = formatAll(csv, [record('a,"b"\r\nc')], CONTEXT);
+  it('csv: a field with quotes, commas and line breaks is quoted and reads back whole', async () => {
+    const text = await formatAll(csv, [record('a,"b"\r\nc')], CONTEXT);
     expect(text.split('\r\n')[1]!.startsWith('"a,""b""')).toBe(true);
   });
 });

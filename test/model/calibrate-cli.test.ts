@@ -78,7 +78,7 @@ describe('dealqual calibrate', () => {
     writeFileSync(join(dir, 'h.json'), JSON.stringify([{ id: 'D-1', outcome: 'won' }, { id: 'D-2', outcome: 'maybe' }]));
     const io = memoryIO(dir);
     expect(await calibrateCommand.run(['h.json', '--out', 'm.json'], io)).toBe(2);
-    expect(io.err()).toMatch(/h\.json \$\[1\] \(deal D-2\): \$\.outcome/);
+    expect(io.err()).toMatch(/h\.json:1 \$\[1\] \(deal D-2\): \$\.outcome/);
     expect(() => readFileSync(join(dir, 'm.json'))).toThrow();
   });
 

@@ -122,7 +122,8 @@ export function auditRecord(
 /** Makes a per-deal function for these settings (formatter and evaluate options resolved once). */
 export function dealAuditor(settings: AuditSettings): (event: DealEvent) => DealOutcome {
   const formatter = formatterOf(settings.format);
-  const options = evaluateOptions(settings);
+  // Texts are resolved last, and only for a format that prints them.
+  const options: EvaluateOptions = formatter.texts ? { ...evaluateOptions(settings), detail: 'full' } : evaluateOptions(settings);
   const rows = rowOptions(settings);
   const observable = observableOf(settings, rows);
   return (event) => {

@@ -180,7 +180,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
       await pool.close();
     }
   }
-  if (formatter.end) await out.write(formatter.end(summary, settings.context, pieces));
+  if (formatter.end) await out.write(await formatter.end(summary, settings.context, pieces, state));
   await out.flush();
   return summary;
 }

@@ -8,37 +8,36 @@ import type { AuditSettings } from '../audit/engine.js';
 import type { Command, CliIO, Writer } from '../command.js';
 import { openOutput, refuseInputAsOutput, type OutputFile } from '../output-file.js';
 import { UsageError } from '../errors.js';
-import { FORMAT_NAMES, formatterOf } from '../formatters/index.js';
+import { formatterOf } from '../formatters/index.js';
 import { inputErrorsText } from '../formatters/stylish.js';
 import { overThresholds } from '../formatters/types.js';
-import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
+import { COMMON_OPTIONS, resolveSettings } from '../settings.js';
 import { auditSettingsOf } from '../collect.js';
 import type { InputKind } from '../../node/inputs.js';
 import { packObjects } from '../packs.js';
-import { progressMeter } from '../progress.js';
+import { countDeals, progressMeter } from '../progress.js';
+import { expandGlobs } from '../globs.js';
+import { argsLocale } from '../words.js';
+import type { ItemMeta } from '../formatters/types.js';
+import { auditUsage } from './audit-usage.js';
 import { readSheet, xlsxOutput } from '../sheets.js';
 
-const usage = `Usage: dealqual audit <paths…> [options]
+/**
+ * Whether to colour: --color / --no-color, else FORCE_COLOR (set and not 0/false: on; 0/false: off),
+ * else NO_COLOR (set and non-empty: off), else on when stdout is a TTY and the report is not a file.
+ */
+export function colorOf(values: { color?: boolean; 'no-color'?: boolean }, io: Pick<CliIO, 'env' | 'stdoutIsTTY'>, toFile: boolean): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return !/^(0|false)$/i.test(force);
+  if (io.env.NO_COLOR) return false;
+  return !toFile && io.stdoutIsTTY;
+}
 
-Audits deals: JSON files (one deal or an array), directories (recursively, sorted), JSON Lines
-(.jsonl, .ndjson; streamed), CSV (.csv, .tsv; , ; or tab), .xlsx sheets, and - for stdin.
-
-Options:
-  -f, --format NAME        ${FORMAT_NAMES.join(' | ')} (default stylish)
-  -o, --output FILE        write the report to FILE (required for xlsx)
-      --detail LEVEL       json/jsonl results: compact (default: codes and params) or full
-                           (also every message, title and signal, in --locale)
-      --max-warnings N     exit 1 when there are more than N warnings
-  -j, --jobs N             audit on N worker threads (output stays in input order)
-      --stdin-format KIND  json | jsonl | csv (default: sniffed from the first line)
-      --color, --no-color  force colour on or off (default: on a TTY, unless NO_COLOR is set)
-      --skip-invalid       report deals and rows that cannot be read or validated (file, line,
-                           field path) as skipped and audit the rest; they do not set exit 2
-${COMMON_USAGE}
-  -h, --help               this help
-
-Exit codes: 0 clean · 1 problems over the thresholds · 2 usage error, or an input that could
-not be read or validated (listed after every other deal). See docs/cli.md.`;
+/** The evaluated packs' items as formatter metadata (SARIF rule help, HTML cards). */
+const itemMetas = (packs: Parameters<typeof packObjects>[0]): ItemMeta[] =>
+  packObjects(packs).flatMap((p) => p.items.map((i) => ({ id: i.id, pack: p.id, step: i.step, star: i.star, title: i.title, signals: i.signals, docs: i.docs })));
 
 /**
  * Worker threads for `--jobs N`: at most one per CPU (more only contend for the same cores and
@@ -55,15 +54,20 @@ async function workerCount(requested: number, io: CliIO): Promise<number> {
 export const audit: Command = {
   name: 'audit',
   summary: 'audit deal files, folders, JSON Lines, CSV or stdin (exit 0 clean, 1 findings, 2 errors)',
-  usage,
+  get usage() {
+    return auditUsage('en');
+  },
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parse(
       args,
       {
         ...COMMON_OPTIONS,
         format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
+        'output-file': { type: 'string', short: 'o' },
+        output: { type: 'string' },
         detail: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'no-csv-escape-formulas': { type: 'boolean' },
         'max-warnings': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         'stdin-format': { type: 'string' },
@@ -74,13 +78,14 @@ export const audit: Command = {
       'audit',
     );
     if (values.help) {
-      await io.stdout.write(usage + '\n');
+      await io.stdout.write(auditUsage(argsLocale(args, io.env)) + '\n');
       return 0;
     }
+    const output = values['output-file'] ?? values.output;
     if (positionals.length === 0) throw new UsageError('no input: give deal files, folders, or - for stdin (see "dealqual audit --help")');
     const format = values.format ?? 'stylish';
     if (format === 'xlsx') {
-      if (!values.output) throw new UsageError('--format xlsx writes a workbook: give --output FILE.xlsx');
+      if (!output) throw new UsageError('--format xlsx writes a workbook: give --output-file FILE.xlsx');
     } else formatterOf(format);
     const stdinKind = values['stdin-format'] as InputKind | undefined;
     if (stdinKind !== undefined && !['json', 'jsonl', 'csv'].includes(stdinKind))
@@ -89,10 +94,12 @@ export const audit: Command = {
     if (detail !== 'compact' && detail !== 'full') throw new UsageError(`--detail expects compact or full, got "${detail}"`);
     const requestedJobs = intFlag(values.jobs, '--jobs', 1) ?? 1;
     const maxWarningsFlag = intFlag(values['max-warnings'], '--max-warnings', -1);
-    const settings = await resolveSettings(values, io.cwd, io.stderr);
+    const settings = await resolveSettings(values, io.cwd, io);
+    if (values.quiet) settings.policy.quiet = true;
     const maxWarnings = maxWarningsFlag ?? settings.maxWarnings;
-    const toFile = values.output !== undefined;
-    const color = values['no-color'] ? false : values.color ? true : !toFile && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const toFile = output !== undefined;
+    const color = colorOf(values, io, toFile);
+    const paths = await expandGlobs(positionals, io.cwd);
 
     const base = auditSettingsOf(settings, format);
     const auditSettings: AuditSettings = {
@@ -101,6 +108,8 @@ export const audit: Command = {
       context: {
         ...base.context,
         color,
+        ...(values['no-csv-escape-formulas'] ? { escapeFormulas: false } : {}),
+        ...(format === 'sarif' || format === 'html' ? { items: itemMetas(settings.packs) } : {}),
         ...(maxWarnings !== undefined ? { maxWarnings } : {}),
         ...(settings.policy.minProbability !== undefined ? { minProbability: settings.policy.minProbability } : {}),
       },
@@ -110,8 +119,8 @@ export const audit: Command = {
     let file: OutputFile | undefined;
     let xlsx: ReturnType<typeof xlsxOutput> | undefined;
     if (toFile) {
-      await refuseInputAsOutput(values.output!, positionals, io.cwd, '-o');
-      file = await openOutput(values.output!, io.cwd);
+      await refuseInputAsOutput(output, paths, io.cwd, values['output-file'] !== undefined ? '-o' : '--output');
+      file = await openOutput(output, io.cwd);
     }
     if (format === 'xlsx') {
       xlsx = xlsxOutput(file!.path, {
@@ -132,11 +141,19 @@ export const audit: Command = {
       return checked.errors;
     };
     // Progress only where it cannot mix with the report: stderr a TTY, the report elsewhere.
-    const progress = io.stderrIsTTY && (toFile || !io.stdoutIsTTY) ? progressMeter(io.stderr) : undefined;
+    const progress = io.stderrIsTTY && (toFile || !io.stdoutIsTTY) ? progressMeter(io.stderr, { locale: settings.policy.locale }) : undefined;
+    progress?.addTotal(await countDeals(paths, io.cwd));
+    const sheets: typeof readSheet = progress
+      ? async (name, sheet) => {
+          const table = await readSheet(name, sheet);
+          progress.addTotal(table.rows.length);
+          return table;
+        }
+      : readSheet;
     let summary;
     try {
       const jobs = await workerCount(requestedJobs, io);
-      summary = await runAudit(positionals, auditSettings, {
+      summary = await runAudit(paths, auditSettings, {
         jobs,
         out,
         read: {
@@ -146,24 +163,24 @@ export const audit: Command = {
           ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
           ...(settings.encoding ? { encoding: settings.encoding } : {}),
           ...(values.sheet ? { sheet: values.sheet } : {}),
-          readSheet,
+          readSheet: sheets,
         },
         ...(progress ? { progress: progress.update } : {}),
         check,
         workerScript: new URL('./cli-worker.js', import.meta.url),
       });
       await progress?.done();
-      if (xlsx) await xlsx.finish(values.output!);
+      if (xlsx) await xlsx.finish(output);
       await file?.commit();
     } catch (error) {
       // The previous report stays as it was.
       await file?.abort();
       throw error;
     }
-    const colored = io.stderrIsTTY && !io.env.NO_COLOR;
+    const colored = colorOf(values, { ...io, stdoutIsTTY: io.stderrIsTTY }, false);
     if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
     const skip = values['skip-invalid'] === true;
-    const errors = inputErrorsText(summary, colored, skip ? 'skipped' : 'error');
+    const errors = inputErrorsText(summary, colored, settings.policy.locale, skip ? 'skipped' : 'error');
     if (errors) await io.stderr.write(errors);
     const invalid = summary.inputErrors.length + summary.moreInputErrors;
     if (headerErrors > 0 || (invalid > 0 && !skip)) return 2;

@@ -19,7 +19,7 @@ import { readSheet } from '../sheets.js';
 import { refuseInputAsOutput, writeOutput } from '../output-file.js';
 import { columnChecker } from '../audit/rows.js';
 
-const usage = `Usage: dealqual calibrate <history…> [--out model.json] [options]
+const usage = `Usage: dealqual calibrate <history…> [-o model.json] [options]
 
 Calibrates the win probability on your own closed deals. <history…> are deal snapshots in any audit
 input (JSON, JSON Lines, CSV, xlsx, folders, -); deals with outcome won or lost are used, open ones
@@ -28,7 +28,7 @@ current model (MAP): few deals move the weights a little, thousands a lot. The r
 held-out deals (stratified k-fold), the calibrated model with the uncalibrated one and the base rate.
 
 Options:
-  -o, --out FILE           write the calibrated model file (use it with --model)
+  -o, --output-file FILE   write the calibrated model file (use it with --model; --out is an alias)
       --folds N            cross-validation folds (default 10)
       --seed N             seed of the fold assignment (default 1)
       --prior-sd X         prior standard deviation of each weight, log-odds (default 0.5)
@@ -39,16 +39,19 @@ Options:
                            outcome, probability, uncalibrated
       --skip-invalid       report rows and deals that cannot be read (file, line, field path)
                            and calibrate on the rest
-  -f, --format text|json   json: { auc, brier, logLoss, ece, baseline, baseRate, folds, model, … }
+  -f, --format text|json|html  json: { auc, brier, logLoss, ece, baseline, baseRate, folds, model, … };
+                           html: one self-contained page with a reliability diagram, ROC curves,
+                           the per-fold scores and the weights calibration moved (to stdout)
 ${COMMON_USAGE}
 
 Example (the CRM example shipped in fixtures/crm):
   dealqual calibrate fixtures/crm/history.csv --pack fixtures/crm/pack.json \\
-    --mapping fixtures/crm/mapping.json --out crm-model.json`;
+    --mapping fixtures/crm/mapping.json -o crm-model.json`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
-  out: { type: 'string', short: 'o' },
+  'output-file': { type: 'string', short: 'o' },
+  out: { type: 'string' },
   folds: { type: 'string' },
   seed: { type: 'string' },
   'prior-sd': { type: 'string' },
@@ -131,7 +134,7 @@ export const calibrateCommand: Command = {
     }
     if (positionals.length === 0) throw new UsageError('no history: give files or folders of closed deals (see "dealqual calibrate --help")');
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
+    if (format !== 'text' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${format}"; choose text, json or html`);
     const folds = intFlag(values.folds, '--folds', 2) ?? 10;
     const seed = intFlag(values.seed, '--seed', 0, 0xffffffff) ?? 1;
     const repeat = intFlag(values.repeat, '--repeat', 1) ?? 1;
@@ -139,8 +142,9 @@ export const calibrateCommand: Command = {
       throw new UsageError(`--predictions writes .csv or .jsonl (by the file's extension), got "${values.predictions}"`);
     const priorSd = values['prior-sd'] === undefined ? undefined : Number(values['prior-sd']);
     if (priorSd !== undefined && !(priorSd >= MIN_SD && priorSd <= MAX_SD)) throw new UsageError(`--prior-sd expects a number from ${MIN_SD} to ${MAX_SD} (log-odds), got "${values['prior-sd']}"`);
-    const settings = await resolveSettings(values, io.cwd, io.stderr);
-    if (values.out) await refuseInputAsOutput(values.out, positionals, io.cwd, '--out');
+    const settings = await resolveSettings(values, io.cwd, io);
+    const target = values['output-file'] ?? values.out;
+    if (target) await refuseInputAsOutput(target, positionals, io.cwd, values['output-file'] !== undefined ? '-o' : '--out');
     if (values.predictions) await refuseInputAsOutput(values.predictions, positionals, io.cwd, '--predictions');
     const model = settings.model;
 
@@ -197,16 +201,19 @@ export const calibrateCommand: Command = {
 
     const options = { ...(priorSd !== undefined ? { priorSd } : {}), monotone: !values['no-monotone'] };
     const fitted = calibrate(prepared, options);
-    const repeated = repeatedCrossValidate(prepared, { ...options, folds, seed, repeat });
+    const repeated = repeatedCrossValidate(prepared, { ...options, folds, seed, repeat, ...(format === 'html' ? { predictions: true } : {}) });
     const report = repeated.report;
     if (values.predictions) await writePredictions(values.predictions, io.cwd, repeated.predictions);
     let out: string | undefined;
-    if (values.out) {
-      out = values.out;
+    if (target) {
+      out = target;
       await writeOutput(out, io.cwd, JSON.stringify(fitted.file, null, 2) + '\n');
     }
     const changes = changesOf(prepared.current, fitted.model);
-    if (format === 'json') {
+    if (format === 'html') {
+      const { calibrationHtml } = await import('../formatters/html/calibrate.js');
+      await io.stdout.write(await calibrationHtml(report, changesOf(prepared.current, fitted.model, 20), settings.policy.locale));
+    } else if (format === 'json') {
       const json = {
         ...report,
         ...(repeat > 1 ? { repeat: { runs: repeated.repeats, mean: repeated.mean, sd: repeated.sd, min: repeated.min, max: repeated.max } } : {}),

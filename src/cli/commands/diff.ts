@@ -75,7 +75,7 @@ export const diff: Command = {
     if (positionals[0] === '-' && positionals[1] === '-') throw new UsageError('only one side of diff can be stdin (-)');
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
-    const settings = await resolveSettings(values, io.cwd, io.stderr);
+    const settings = await resolveSettings(values, io.cwd, io);
     const [before, after] = [await collect([positionals[0]!], settings, io, values.sheet), await collect([positionals[1]!], settings, io, values.sheet)];
     // Deals are matched by id: an id twice on one side would hide one of them, so it is an input error.
     const duplicates: InputError[] = [];

@@ -62,7 +62,7 @@ export const explain: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; choose text or json`);
     const top = values.top === undefined ? 5 : Number(values.top);
     if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top expects an integer ≥ 0, got "${values.top}"`);
-    const settings = await resolveSettings(values, io.cwd, io.stderr);
+    const settings = await resolveSettings(values, io.cwd, io);
     const { deals, errors, notes } = await collect(positionals, settings, io, values.sheet);
     if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
     const wanted = values.id;

@@ -1,7 +1,8 @@
 /**
  * `csv`: the input columns (CSV and sheet inputs; `id` for JSON deals) plus the result columns of
  * the flat-row convention (stage, milestone, probability, man, missing). Columns follow the first
- * deal's input header; later rows are aligned to it by header name. RFC 4180 quoting, `,`.
+ * deal's input header; later rows are aligned to it by header name. RFC 4180 quoting, `,`. Cells a
+ * spreadsheet would execute are neutralised unless `--no-csv-escape-formulas` (see `neutralise`).
  */
 import { RESULT_COLUMNS, resultRow } from '../../flat/index.js';
 import type { Formatter } from './types.js';
@@ -16,6 +17,19 @@ export const csvCell = (v: unknown): string => {
 };
 const line = (cells: readonly unknown[]) => cells.map(csvCell).join(',') + '\r\n';
 
+/**
+ * Neutralises a cell a spreadsheet would run as a formula (OWASP CSV injection): text starting with
+ * `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which spreadsheets show as text.
+ * Numbers (`-12`, `+3.5`, `1e3`) are left alone, so they stay numbers.
+ * @example neutralise('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
+ * @example neutralise('-12.5') // '-12.5'
+ */
+export function neutralise(cell: string): string {
+  if (!/^[=+\-@\t\r]/.test(cell)) return cell;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell)) return cell;
+  return `'${cell}`;
+}
+
 /** One deal's row: headers, input values, result values (shared with the xlsx formatter). */
 export interface Piece {
   h: string[];
@@ -26,13 +40,18 @@ export interface Piece {
 export const csv: Formatter = {
   name: 'csv',
   streaming: true,
-  deal(record) {
+  deal(record, context) {
     const result = new Set<string>(RESULT_COLUMNS);
     const h = record.row ? record.row.headers : ['id'];
     const v = record.row ? record.row.values : [record.result.id];
     // Result columns of a re-audited output are replaced, not repeated.
     const keep = h.map((name, i) => (result.has(name.trim().toLowerCase()) ? -1 : i)).filter((i) => i >= 0);
-    const piece: Piece = { h: keep.map((i) => h[i]!), v: keep.map((i) => cellText(v[i])), r: resultRow(record.result) };
+    const safe = context.escapeFormulas === false ? (c: string) => c : neutralise;
+    const piece: Piece = {
+      h: keep.map((i) => safe(h[i]!)),
+      v: keep.map((i) => safe(cellText(v[i]))),
+      r: resultRow(record.result).map((c) => (typeof c === 'string' ? safe(c) : c)),
+    };
     return JSON.stringify(piece);
   },
   emit(text, state: { header?: string[] }) {

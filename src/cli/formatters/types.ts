@@ -4,7 +4,7 @@
  * Buffered formats (markdown, junit) get every piece at the end; streaming ones print as they go.
  */
 import type { Locale } from '../../locale/messages.js';
-import type { Result } from '../../result.js';
+import type { DescribedResult, Result } from '../../result.js';
 import type { Row } from '../../node/inputs.js';
 import { addOnce, type InputError, type Source } from '../errors.js';
 import type { Problem } from '../policy.js';
@@ -12,7 +12,8 @@ import type { Problem } from '../policy.js';
 /** One audited deal. */
 export interface AuditRecord {
   source: Source;
-  result: Result;
+  /** Compact, or described (with its texts) for `--detail full` and formats that read texts (`Formatter.texts`). */
+  result: Result | DescribedResult;
   problems: Problem[];
   /** From the snapshot, for the weighted pipeline. */
   amount?: number;
@@ -21,8 +22,23 @@ export interface AuditRecord {
   row?: Row;
 }
 
+/** A pack item's metadata (SARIF rule descriptors, HTML cards). */
+export interface ItemMeta {
+  id: string;
+  pack: string;
+  step: number;
+  star: boolean;
+  title: { zh: string; en: string };
+  signals: { n: number; zh: string; en: string }[];
+  docs: string;
+}
+
 export interface FormatContext {
   locale: Locale;
+  /** The evaluated packs' items: given to the formats that describe rules (sarif, html). */
+  items?: ItemMeta[];
+  /** Neutralise spreadsheet formulas in csv/xlsx cells (default true; OWASP CSV injection). */
+  escapeFormulas?: boolean;
   /** ANSI colour (stylish on a TTY without NO_COLOR). */
   color: boolean;
   maxWarnings?: number;
@@ -75,13 +91,16 @@ export interface Formatter {
   name: string;
   /** Whether pieces are printed as they come (else all pieces are handed to `end`). */
   streaming: boolean;
+  /** Whether `deal` reads texts (titles, signals, messages): its records then carry the described result. */
+  texts?: boolean;
   begin?(context: FormatContext): string;
   deal(record: AuditRecord, context: FormatContext): string;
   /** Turns a piece into output text on the main thread, in input order (`state` lives for one run). */
   emit?(piece: string, state: Record<string, unknown>): string;
   /** Between two deal pieces. */
   separator?: string;
-  end?(summary: Summary, context: FormatContext, pieces: readonly string[]): string;
+  /** The closing text; `state` is the one `emit` kept (bounded data of buffered formats, e.g. html). */
+  end?(summary: Summary, context: FormatContext, pieces: readonly string[], state: Record<string, unknown>): string | Promise<string>;
 }
 
 export const emptySummary = (): Summary => ({
@@ -170,7 +189,7 @@ export const money = (n: number): string => {
 export const MILESTONES = ['lead', 'opportunity', 'project', 'won', 'lost'] as const;
 
 /** Runs a formatter over records already in memory (the ESLint-style `(results, context) => string`). */
-export function formatAll(formatter: Formatter, records: readonly AuditRecord[], context: FormatContext, inputErrors: readonly InputError[] = []): string {
+export async function formatAll(formatter: Formatter, records: readonly AuditRecord[], context: FormatContext, inputErrors: readonly InputError[] = []): Promise<string> {
   const summary = emptySummary();
   const pieces = records.map((r) => {
     addStats(summary, statsOf(r));
@@ -180,6 +199,6 @@ export function formatAll(formatter: Formatter, records: readonly AuditRecord[],
   const state: Record<string, unknown> = {};
   const texts = formatter.emit ? pieces.map((p) => formatter.emit!(p, state)) : pieces;
   const begin = formatter.begin?.(context) ?? '';
-  const end = formatter.end?.(summary, context, formatter.streaming ? [] : texts) ?? '';
+  const end = (await formatter.end?.(summary, context, formatter.streaming ? [] : texts, state)) ?? '';
   return formatter.streaming ? begin + texts.join(formatter.separator ?? '') + end : begin + end;
 }
