@@ -136,7 +136,7 @@ describe('html', SLOW, () => {
     expect(a.stdout).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\(\s*['"]?https?:|<img[^>]+src=["']?https?:/i);
     expect(a.stdout).toContain("default-src 'none'");
     for (const id of ['chart-funnel', 'chart-probability', 'chart-pipeline', 'chart-man', 'chart-findings']) expect(a.stdout).toMatch(new RegExp(`<figure id="${id}"><h2>[^<]+</h2><svg`));
-    expect(a.stdout.match(/<article class="card/g)).toHaveLength(19);
+    expect(a.stdout.match(/<article class="card/g)).toHaveLength(30);
   });
 
   it('zh-CN: the report and the CLI speak Chinese with --locale zh-CN or a Chinese LANG', () => {

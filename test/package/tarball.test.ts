@@ -46,7 +46,7 @@ describe('the tarball', () => {
       /^bin\/dealqual\.js$/,
       /^dist\/index\.(js|cjs|d\.ts|d\.cts)$/,
       /^dist\/(cli|cli-worker|dealqual\.gs)\.js$/,
-      /^dist\/[a-z]+-[A-Z0-9]{8}\.js$/, // chunks shared by the ESM entry and the CLI
+      /^dist\/[a-z][a-z.-]*-[A-Z0-9]{8}\.js$/, // chunks: shared by the ESM entry and the CLI, or loaded on demand (html, help)
       /^rules\/[a-z0-9-]+\/(pack|step-[1-7])\.json$/,
       /^models\/default\.json$/,
       /^schemas\/(snapshot|pack|model|config|result)\.json$/,
