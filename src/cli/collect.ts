@@ -5,7 +5,7 @@ import { readInputs } from '../node/inputs.js';
 import type { CliIO } from './command.js';
 import { evaluateOptions, observableOf, rowOptions, snapshotOf, type AuditSettings } from './audit/engine.js';
 import { columnChecker } from './audit/rows.js';
-import { addOnce, type InputError, type Source } from './errors.js';
+import type { InputError, Source } from './errors.js';
 import { problemsOf, type Problem } from './policy.js';
 import { readSheet } from './sheets.js';
 import type { Settings } from './settings.js';
@@ -45,7 +45,6 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
   const notes: string[] = [];
   const deals: Collected[] = [];
   const errors: InputError[] = [];
-  const once = new Map<string, InputError>();
   for await (const event of readInputs(paths, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(sheet ? { sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}), ...(settings.encoding ? { encoding: settings.encoding } : {}) })) {
     if (event.kind === 'error') {
       errors.push(event.error);
@@ -58,7 +57,7 @@ export async function collect(paths: readonly string[], settings: Settings, io: 
     }
     const value = snapshotOf(event, rows);
     if (!value.ok) {
-      for (const e of value.errors) addOnce(errors, once, e);
+      errors.push(...value.errors);
       continue;
     }
     if (isResult(value.value)) {

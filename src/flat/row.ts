@@ -22,16 +22,6 @@ export interface FlatIssue {
   message: string;
 }
 
-/** Issues of a column (its header or mapping), which every row of the table shares. */
-const columnIssues = new WeakSet<FlatIssue>();
-const columnIssue = (issue: FlatIssue): FlatIssue => (columnIssues.add(issue), issue);
-
-/**
- * Whether an issue is about a column (its header or mapping) rather than one row's cell: every row
- * of the table gives it, so a report can say it once.
- */
-export const isColumnIssue = (issue: FlatIssue): boolean => columnIssues.has(issue);
-
 /** A row read into a snapshot, or the row's issues (with the deal id where it could be read). */
 export type RowResult = { ok: true; snapshot: SnapshotInput } | { ok: false; id?: string; issues: FlatIssue[] };
 
@@ -168,7 +158,7 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
     const path = pathOf(target);
     const other = seen.get(path);
     if (other !== undefined) {
-      issues.push(columnIssue({ path, column: header, message: `columns ${show(other)} and ${show(header)} both give ${path}` }));
+      issues.push({ path, column: header, message: `columns ${show(other)} and ${show(header)} both give ${path}` });
       return;
     }
     seen.set(path, header);
@@ -180,7 +170,7 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
     targets.push(into);
     if (header === '') return;
     if (header.length > MAX_CELL_CHARS) {
-      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header.slice(0, 40))}…: ${tooLong(header)}` }));
+      issues.push({ path: '$', column: header, message: `column ${show(header.slice(0, 40))}…: ${tooLong(header)}` });
       return;
     }
     const specs = mapping.columns.get(header.toLowerCase());
@@ -189,7 +179,7 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
         const to = spec.to.trim();
         if (to === '' || to === '-') continue;
         const resolved = resolvePath(to, items);
-        if (typeof resolved === 'string') issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)} is mapped to ${show(spec.to)}, which is ${resolved}` }));
+        if (typeof resolved === 'string') issues.push({ path: '$', column: header, message: `column ${show(header)} is mapped to ${show(spec.to)}, which is ${resolved}` });
         else add(header, { ...resolved, spec }, into);
       }
       return;
@@ -197,24 +187,24 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
     if ((RESULT_COLUMNS as readonly string[]).includes(header.toLowerCase())) return;
     if (explicitHeader(header, items)) {
       const resolved = resolvePath(header, items);
-      if (typeof resolved === 'string') issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${resolved}` }));
+      if (typeof resolved === 'string') issues.push({ path: '$', column: header, message: `column ${show(header)}: ${resolved}` });
       else add(header, resolved, into);
       return;
     }
     // A header that names a reserved key (`__proto__`, `Constructor`) is refused, not renamed.
     const named = reservedSegment(header);
     if (named !== undefined) {
-      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${reservedMessage(named)}; map it to a field or to "-"` }));
+      issues.push({ path: '$', column: header, message: `column ${show(header)}: ${reservedMessage(named)}; map it to a field or to "-"` });
       return;
     }
     const key = customKey(header);
     if (key === '') {
-      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: not an item id or a fact path, and has no letters or digits to name a custom fact; map it to a field or to "-"` }));
+      issues.push({ path: '$', column: header, message: `column ${show(header)}: not an item id or a fact path, and has no letters or digits to name a custom fact; map it to a field or to "-"` });
       return;
     }
     const reserved = reservedSegment(key);
     if (reserved !== undefined) {
-      issues.push(columnIssue({ path: '$', column: header, message: `column ${show(header)}: ${reservedMessage(reserved)}; map it to a field or to "-"` }));
+      issues.push({ path: '$', column: header, message: `column ${show(header)}: ${reservedMessage(reserved)}; map it to a field or to "-"` });
       return;
     }
     const target: Target = { kind: 'custom', keys: [key] };

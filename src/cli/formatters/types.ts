@@ -6,7 +6,7 @@
 import type { Locale } from '../../locale/messages.js';
 import type { DescribedResult, Result } from '../../result.js';
 import type { Row } from '../../node/inputs.js';
-import { addOnce, type InputError, type Source } from '../errors.js';
+import type { InputError, Source } from '../errors.js';
 import type { Problem } from '../policy.js';
 
 /** One audited deal. */
@@ -61,8 +61,6 @@ export interface Summary {
   moreInputErrors: number;
   /** Deals with the id of an earlier deal (kept up to MAX_KEPT_INPUT_ERRORS; all are counted). */
   duplicates?: Duplicate[];
-  /** Errors reported once (a bad column), by their `once` key: repeats are counted there. */
-  onceErrors?: Map<string, InputError>;
 }
 
 /** A deal whose id an earlier deal of the same run already has (rule `duplicate-id`). */
@@ -161,11 +159,7 @@ export function addDuplicate(summary: Summary, duplicate: Duplicate): void {
 }
 
 export function addInputError(summary: Summary, error: InputError): void {
-  if (error.once !== undefined && summary.onceErrors?.has(error.once)) {
-    addOnce(summary.inputErrors, summary.onceErrors, error);
-    return;
-  }
-  if (summary.inputErrors.length < MAX_KEPT_INPUT_ERRORS) addOnce(summary.inputErrors, (summary.onceErrors ??= new Map()), error);
+  if (summary.inputErrors.length < MAX_KEPT_INPUT_ERRORS) summary.inputErrors.push(error);
   else summary.moreInputErrors += 1;
 }
 
