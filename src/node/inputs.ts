@@ -14,6 +14,7 @@ import type { CsvError } from 'csv-parse';
 import type { InputError, Source } from '../cli/errors.js';
 import { decodeBuffer, DecodeError, decodeStream, linesOf } from './decode.js';
 import { arrayElementLines, parseJson } from './json.js';
+import { lineChunks, type LinesChunk } from './line-chunks.js';
 
 /** A CSV or sheet row: the headers and this row's cells. */
 export interface Row {
@@ -41,6 +42,11 @@ export interface ReadOptions {
   sheet?: string;
   /** The text encoding of CSV, JSON and JSON Lines inputs without a byte-order mark. Default UTF-8. */
   encoding?: string;
+  /**
+   * UTF-8 JSON Lines files as chunks of whole lines in bytes (`readAuditInputs`), decoded and split
+   * by whoever audits them (src/node/line-chunks.ts); other inputs come deal by deal.
+   */
+  lineChunks?: boolean;
   /** Reads an xlsx sheet as a table; supplied by the CLI (src/node/xlsx.ts). */
   readSheet?: (file: string, sheet: string | undefined) => Promise<{ headers: string[]; rows: { n: number; values: unknown[] }[] }>;
 }
@@ -241,12 +247,15 @@ async function* sheetDeals(path: string, file: string, options: ReadOptions): As
   for (const { n, values } of table.rows) yield { kind: 'deal', source: { file, at: `row ${n}` }, row: { headers: table.headers, values, rowNumber: n } };
 }
 
-async function* fileDeals(path: string, file: string, kind: InputKind | undefined, options: ReadOptions): AsyncGenerator<InputEvent> {
+async function* fileDeals(path: string, file: string, kind: InputKind | undefined, options: ReadOptions): AsyncGenerator<InputEvent | LinesChunk> {
   try {
     switch (kind) {
-      case 'jsonl':
-        yield* jsonlDeals(textOf(createReadStream(path), options), file);
+      case 'jsonl': {
+        const chunks = options.lineChunks ? await lineChunks(path, file, options.encoding) : undefined;
+        if (chunks) yield* chunks;
+        else yield* jsonlDeals(textOf(createReadStream(path), options), file);
         return;
+      }
       case 'csv':
         yield* csvDeals(textOf(createReadStream(path), options), file, path.toLowerCase().endsWith('.tsv') ? { ...options, delimiter: '\t' } : options);
         return;
@@ -335,10 +344,19 @@ async function* sniffed(stream: Readable, file: string, options: ReadOptions, fo
  * (an empty file, a header-only CSV, `[]`, closed stdin, a folder with no deal file) is an error:
  * every input named must hold at least one deal.
  */
-export async function* readInputs(paths: readonly string[], options: ReadOptions): AsyncGenerator<InputEvent> {
+export function readInputs(paths: readonly string[], options: ReadOptions): AsyncGenerator<InputEvent> {
+  return readAll(paths, { ...options, lineChunks: false }) as AsyncGenerator<InputEvent>;
+}
+
+/** As `readInputs`, with UTF-8 JSON Lines files as chunks of lines when `options.lineChunks` (the audit). */
+export function readAuditInputs(paths: readonly string[], options: ReadOptions): AsyncGenerator<InputEvent | LinesChunk> {
+  return readAll(paths, options);
+}
+
+async function* readAll(paths: readonly string[], options: ReadOptions): AsyncGenerator<InputEvent | LinesChunk> {
   for (const path of paths) {
     let events = 0;
-    const counted = async function* (source: AsyncIterable<InputEvent>): AsyncGenerator<InputEvent> {
+    const counted = async function* <T>(source: AsyncIterable<T>): AsyncGenerator<T> {
       for await (const event of source) {
         events += 1;
         yield event;

@@ -30,10 +30,10 @@ describe('--jobs', () => {
     const pool = new WorkerPool(8, settings, pathToFileURL(join(ROOT, 'dist', 'cli-worker.js')));
     try {
       expect(pool.started).toBe(0);
-      const batch = await pool.run([{ kind: 'deal', source: { file: 'x' }, value: { id: 'A', asOf: AS_OF } }]);
+      const batch = await pool.run({ kind: 'events', events: [{ kind: 'deal', source: { file: 'x' }, value: { id: 'A', asOf: AS_OF } }] });
       expect(batch.kind === 'bytes' ? batch.stats : batch.outcomes).toHaveLength(1);
       expect(pool.started).toBe(1);
-      await Promise.all([1, 2, 3].map(() => pool.run([{ kind: 'deal', source: { file: 'x' }, value: { id: 'B', asOf: AS_OF } }])));
+      await Promise.all([1, 2, 3].map(() => pool.run({ kind: 'events', events: [{ kind: 'deal', source: { file: 'x' }, value: { id: 'B', asOf: AS_OF } }] })));
       expect(pool.started).toBeLessThanOrEqual(3);
     } finally {
       await pool.close();

@@ -4,8 +4,8 @@
  * run never has more workers than batches.
  */
 import { Worker } from 'node:worker_threads';
-import type { BatchOutcome } from './batch.js';
-import type { AuditSettings, DealEvent } from './engine.js';
+import type { BatchOutcome, Unit } from './batch.js';
+import type { AuditSettings } from './engine.js';
 
 interface Task {
   resolve: (batch: BatchOutcome) => void;
@@ -23,7 +23,9 @@ export class WorkerPool {
   ) {}
 
   private start(): { worker: Worker; busy: number; tasks: Map<number, Task> } {
-    const worker = new Worker(this.script, { workerData: { settings: this.settings } });
+    // A young generation of 32 MiB: a unit's results die young; with the default (16 MiB) short-lived
+    // results are scavenged more often and more of them get promoted.
+    const worker = new Worker(this.script, { workerData: { settings: this.settings }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     const entry = { worker, busy: 0, tasks: new Map<number, Task>() };
     worker.on('message', (message: { seq: number; batch?: BatchOutcome; error?: string }) => {
       const task = entry.tasks.get(message.seq);
@@ -48,15 +50,19 @@ export class WorkerPool {
     return this.workers.length;
   }
 
-  /** Audits a batch on the least busy worker. */
-  run(events: DealEvent[]): Promise<BatchOutcome> {
+  /**
+   * Audits a unit on the least busy worker; a chunk's bytes are transferred (unusable here after).
+   * `state`: the format's settled `emit` state, when the worker is to emit.
+   */
+  run(unit: Unit, state?: Record<string, unknown>): Promise<BatchOutcome> {
     const idle = this.workers.find((w) => w.busy === 0);
     const entry = idle ?? (this.workers.length < this.size ? this.start() : this.workers.reduce((a, b) => (b.busy < a.busy ? b : a)));
     const seq = (this.seq += 1);
     entry.busy += 1;
     return new Promise((resolve, reject) => {
       entry.tasks.set(seq, { resolve, reject });
-      entry.worker.postMessage({ seq, events });
+      const message = unit.kind === 'lines' ? { kind: 'lines', file: unit.file, firstLine: unit.firstLine, bytes: unit.bytes } : unit;
+      entry.worker.postMessage({ seq, unit: message, state }, unit.kind === 'lines' ? [unit.bytes.buffer as ArrayBuffer] : []);
     });
   }
 

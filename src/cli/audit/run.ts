@@ -4,14 +4,14 @@
  * JSON Lines file of any length audits in bounded memory. Input errors are collected (up to a cap)
  * and reported after every other deal.
  */
-import { readInputs, type InputEvent, type ReadOptions } from '../../node/inputs.js';
+import { readAuditInputs, type ReadOptions } from '../../node/inputs.js';
 import type { Writer } from '../command.js';
 import { formatterOf } from '../formatters/index.js';
 import { addDuplicate, addInputError, addStats, emptySummary, type DealStats, type Summary } from '../formatters/types.js';
 import type { Source } from '../errors.js';
 import { severityOf } from '../policy.js';
 import { dealAuditor, type AuditSettings, type DealEvent, type DealOutcome } from './engine.js';
-import type { BatchOutcome } from './batch.js';
+import { auditUnit, type BatchOutcome, type UnitOutcomes } from './batch.js';
 import { WorkerPool } from './pool.js';
 import type { InputError } from '../errors.js';
 
@@ -33,8 +33,8 @@ const decoder = new TextDecoder();
 
 /**
  * Collects output and writes it in chunks of about 64 KiB (fewer, larger writes). Text is encoded
- * into the chunk as it comes (joining the strings first and encoding them at the write took more
- * time than evaluating the deals); a target without `writeBytes` gets text.
+ * into the chunk as it comes (`append`, synchronous: the audit loop awaits only a `flush`); a
+ * target without `writeBytes` gets text.
  */
 export class BufferedWriter implements Writer {
   private chunk: Buffer;
@@ -44,39 +44,49 @@ export class BufferedWriter implements Writer {
   constructor(private readonly target: Writer, private readonly limit = 1 << 16) {
     this.chunk = Buffer.allocUnsafe(this.target.writeBytes ? limit * 4 : 0);
   }
-  write(text: string): Promise<void> {
-    if (!this.target.writeBytes) {
+  /** Whether enough is buffered to be flushed. */
+  get full(): boolean {
+    return this.used >= this.limit || this.size >= this.limit;
+  }
+  /** Adds text to the buffer; a text too long for the chunk is kept as text and written at the next flush. */
+  append(text: string): void {
+    if (!this.target.writeBytes || this.parts.length > 0) {
       this.parts.push(text);
       this.size += text.length;
-      return this.size >= this.limit ? this.flush() : Promise.resolve();
+      return;
     }
-    // At most 3 UTF-8 bytes per UTF-16 unit: text that may not fit goes after a flush, or alone.
+    // At most 3 UTF-8 bytes per UTF-16 unit: text that may not fit waits, as text, for the flush.
     if (this.used + text.length * 3 > this.chunk.length) {
-      if (text.length * 3 > this.chunk.length) return this.flush().then(() => this.target.write(text));
-      return this.flush().then(() => this.write(text));
+      this.parts.push(text);
+      this.size += text.length;
+      return;
     }
     this.used += this.chunk.write(text, this.used);
-    return this.used >= this.limit ? this.flush() : Promise.resolve();
+  }
+  write(text: string): Promise<void> {
+    this.append(text);
+    return this.full ? this.flush() : Promise.resolve();
   }
   /** Bytes formatted on a worker: what is buffered goes first, then the bytes as they are. */
   async writeBytes(bytes: Uint8Array): Promise<void> {
     await this.flush();
+    if (bytes.length === 0) return;
     if (this.target.writeBytes) return this.target.writeBytes(bytes);
     return this.target.write(decoder.decode(bytes));
   }
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
     if (this.used > 0) {
       const bytes = this.chunk.subarray(0, this.used);
       // The stream keeps the written bytes until they are out: the next text goes into a new chunk.
       this.chunk = Buffer.allocUnsafe(this.chunk.length);
       this.used = 0;
-      return this.target.writeBytes!(bytes);
+      await this.target.writeBytes!(bytes);
     }
-    if (this.parts.length === 0) return Promise.resolve();
+    if (this.parts.length === 0) return;
     const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    return this.target.write(text);
+    await this.target.write(text);
   }
 }
 
@@ -87,7 +97,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
   const pieces: string[] = [];
   let first = true;
   const state: Record<string, unknown> = {};
-  if (formatter.begin) await out.write(formatter.begin(settings.context));
+  if (formatter.begin) out.append(formatter.begin(settings.context));
 
   // Ids seen so far (one entry per deal: the only per-deal memory the streaming audit keeps).
   const seen = new Map<string, Source>();
@@ -100,7 +110,9 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
     if (earlier) addDuplicate(summary, { id, source, first: earlier, severity: duplicates });
     else seen.set(id, source);
   };
-  const take = async (outcome: DealOutcome, source: Source) => {
+  const progress = () => options.progress?.(summary.deals, summary.inputErrors.length + summary.moreInputErrors);
+  /** One deal's outcome, on the main thread (synchronous: the caller flushes when the buffer is full). */
+  const take = (outcome: DealOutcome, source: Source) => {
     if (!outcome.ok) {
       for (const e of outcome.errors) addInputError(summary, e);
       return;
@@ -109,67 +121,86 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
     const text = formatter.emit ? formatter.emit(outcome.piece, state) : outcome.piece;
     if (!formatter.streaming) pieces.push(text);
     else {
-      if (!first && formatter.separator) await out.write(formatter.separator);
+      if (!first && formatter.separator) out.append(formatter.separator);
       first = false;
-      await out.write(text);
+      out.append(text);
     }
-    options.progress?.(summary.deals, summary.inputErrors.length + summary.moreInputErrors);
+  };
+  const takeAll = (unit: UnitOutcomes) => {
+    for (let i = 0; i < unit.outcomes.length; i++) take(unit.outcomes[i]!, unit.sources[i]!);
   };
 
   /** A batch from a worker: its pieces one by one, or its bytes in one write. */
-  const takeBatch = async (batch: BatchOutcome, sources: readonly Source[]) => {
-    if (batch.kind === 'pieces') {
-      for (let i = 0; i < batch.outcomes.length; i++) await take(batch.outcomes[i]!, sources[i]!);
-      return;
+  const takeBatch = async (batch: BatchOutcome) => {
+    if (batch.kind === 'pieces') takeAll(batch);
+    else {
+      for (const e of batch.errors) addInputError(summary, e);
+      for (let i = 0; i < batch.stats.length; i++) count(batch.stats[i]!, batch.sources[i]!);
+      if (batch.stats.length > 0) {
+        if (!first && formatter.separator) out.append(formatter.separator);
+        first = false;
+        await out.writeBytes(batch.bytes);
+      }
     }
-    for (const e of batch.errors) addInputError(summary, e);
-    for (let i = 0; i < batch.stats.length; i++) count(batch.stats[i]!, sources[batch.positions[i]!]!);
-    if (batch.stats.length > 0) {
-      if (!first && formatter.separator) await out.write(formatter.separator);
-      first = false;
-      await out.writeBytes(batch.bytes);
-    }
-    options.progress?.(summary.deals, summary.inputErrors.length + summary.moreInputErrors);
+    progress();
+    if (out.full) await out.flush();
   };
 
-  const events = readInputs(paths, options.read);
+  // A decode error ends the reading of its file (as the streaming reader does): later chunks of it are dropped.
+  let stopped: number | undefined;
+  const inputs = readAuditInputs(paths, { ...options.read, lineChunks: true });
   if (options.jobs <= 1 || !options.workerScript) {
     const audit = dealAuditor(settings);
-    for await (const event of events) {
-      if (event.kind === 'error') {
-        addInputError(summary, event.error);
-        continue;
+    for await (const input of inputs) {
+      if (input.kind === 'error') addInputError(summary, input.error);
+      else if (input.kind === 'lines') {
+        if (input.reading === stopped) continue;
+        const unit = auditUnit(input, audit);
+        takeAll(unit);
+        if (unit.stop) stopped = input.reading;
+      } else {
+        for (const e of options.check?.(input) ?? []) addInputError(summary, e);
+        take(audit(input), input.source);
       }
-      for (const e of options.check?.(event) ?? []) addInputError(summary, e);
-      await take(audit(event), event.source);
+      progress();
+      if (out.full) await out.flush();
     }
   } else {
     const pool = new WorkerPool(options.jobs, settings, options.workerScript);
-    // Batches in flight (at most 2 per worker), in input order; a read error rides along as a one-item "batch".
-    const queue: { sources: Source[]; outcome: Promise<BatchOutcome> }[] = [];
+    // Units in flight (at most 2 per worker), in input order; a read error rides along as a one-item "batch".
+    const queue: { reading?: number; outcome: Promise<BatchOutcome> }[] = [];
     let batch: DealEvent[] = [];
+    // A format's `emit` runs on the workers once its state is settled (csv: the header is known).
+    const emitState = () => (formatter.emit && formatter.settled?.(state) ? state : undefined);
     const drain = async (keep: number) => {
       while (queue.length > keep) {
-        const { sources, outcome } = queue.shift()!;
-        await takeBatch(await outcome, sources);
+        const { reading, outcome } = queue.shift()!;
+        const result = await outcome;
+        if (reading !== undefined && reading === stopped) continue;
+        await takeBatch(result);
+        if (result.stop) stopped = reading;
       }
     };
+    const failed = (errors: InputError[], source: Source): BatchOutcome => ({ kind: 'pieces', outcomes: [{ ok: false, errors }], sources: [source] });
     const send = () => {
-      if (batch.length) queue.push({ sources: batch.map((e) => e.source), outcome: pool.run(batch) });
+      if (batch.length) queue.push({ outcome: pool.run({ kind: 'events', events: batch }, emitState()) });
       batch = [];
     };
     try {
-      for await (const event of events as AsyncIterable<InputEvent>) {
-        if (event.kind === 'error') {
+      for await (const input of inputs) {
+        if (input.kind === 'error') {
           send();
-          queue.push({ sources: [event.error.source], outcome: Promise.resolve({ kind: 'pieces', outcomes: [{ ok: false, errors: [event.error] }] }) });
+          queue.push({ outcome: Promise.resolve(failed([input.error], input.error.source)) });
+        } else if (input.kind === 'lines') {
+          send();
+          queue.push({ reading: input.reading, outcome: pool.run(input, emitState()) });
         } else {
-          const checked = options.check?.(event);
+          const checked = options.check?.(input);
           if (checked?.length) {
             send();
-            queue.push({ sources: [event.source], outcome: Promise.resolve({ kind: 'pieces', outcomes: [{ ok: false, errors: [...checked] }] }) });
+            queue.push({ outcome: Promise.resolve(failed([...checked], input.source)) });
           }
-          batch.push(event);
+          batch.push(input);
           if (batch.length >= BATCH) send();
         }
         await drain(options.jobs * 2);
@@ -180,7 +211,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
       await pool.close();
     }
   }
-  if (formatter.end) await out.write(await formatter.end(summary, settings.context, pieces, state));
+  if (formatter.end) out.append(await formatter.end(summary, settings.context, pieces, state));
   await out.flush();
   return summary;
 }

@@ -54,6 +54,8 @@ export const csv: Formatter = {
     };
     return JSON.stringify(piece);
   },
+  // The header is the first deal's: once it is known, every later row is aligned to it alone.
+  settled: (state: { header?: string[] }) => state.header !== undefined,
   emit(text, state: { header?: string[] }) {
     const piece = JSON.parse(text) as Piece;
     if (!state.header) {

@@ -95,6 +95,8 @@ export interface Formatter {
   deal(record: AuditRecord, context: FormatContext): string;
   /** Turns a piece into output text on the main thread, in input order (`state` lives for one run). */
   emit?(piece: string, state: Record<string, unknown>): string;
+  /** Whether `emit` no longer changes `state`: workers (--jobs) may then emit with a copy of it. */
+  settled?(state: Record<string, unknown>): boolean;
   /** Between two deal pieces. */
   separator?: string;
   /** The closing text; `state` is the one `emit` kept (bounded data of buffered formats, e.g. html). */
