@@ -113,7 +113,7 @@ describe('audit formats (golden files)', () => {
     try {
       const file = join(dir, 'many.jsonl');
       writeFileSync(file, lines.join('\n') + '\n');
-      for (const f of ['json', 'jsonl', 'stylish', 'csv', 'markdown', 'junit']) {
+      for (const f of ['json', 'jsonl', 'stylish', 'csv', 'markdown', 'junit', 'sarif', 'github']) {
         const one = cli(['audit', file, '--as-of', AS_OF, '-f', f]);
         const two = cli(['audit', file, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
         expect(two.stdout, f).toBe(one.stdout);
@@ -124,7 +124,35 @@ describe('audit formats (golden files)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-   }, 120_000);
+  }, 180_000);
+
+  it('--jobs: a bad byte sequence in a JSON Lines file ends its reading at that line, as without --jobs, whatever is in flight', () => {
+    // 1,000 deals (several chunks of lines in flight) with a byte that is not UTF-8 on line 500.
+    const fixtures = DEAL_FILES.map((f) => JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')) as { id: string });
+    const lines = Array.from({ length: 1000 }, (_, i) => Buffer.from(JSON.stringify({ ...fixtures[i % fixtures.length]!, id: `B-${i}` }) + '\n'));
+    lines[499] = Buffer.concat([Buffer.from('{"id":"bad'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+    const dir = mkdtempSync(join(tmpdir(), 'dealqual-jobs-'));
+    try {
+      const file = join(dir, 'bytes.jsonl');
+      const after = join(dir, 'after.jsonl');
+      writeFileSync(file, Buffer.concat(lines));
+      writeFileSync(after, JSON.stringify({ ...fixtures[0]!, id: 'AFTER' }) + '\n');
+      for (const f of ['jsonl', 'stylish']) {
+        const one = cli(['audit', file, after, '--as-of', AS_OF, '-f', f]);
+        const two = cli(['audit', file, after, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
+        expect(two.stdout, f).toBe(one.stdout);
+        expect(two.stderr, f).toBe(one.stderr);
+        expect(one.stderr, f).toMatch(/bytes\.jsonl:500: not valid UTF-8/);
+        if (f === 'jsonl') {
+          const ids = one.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+          // The 499 deals before the bad line, then the next file.
+          expect(ids).toEqual([...Array.from({ length: 499 }, (_, i) => `B-${i}`), 'AFTER']);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('exit codes', () => {
