@@ -1,20 +1,31 @@
 /**
- * Bench section: `dealqual audit` on generated JSON Lines of 100,000 and 1,000,000 deals (seeded,
- * bench/generate.mjs). Reports deals/s and peak RSS of the CLI process for each size (GNU time -v
- * when present, else the child's own process.resourceUsage via a preload), and their ratios.
- * Target: RSS within 1.2× (bounded memory) and time linear (deals/s about equal).
+ * Bench section: `dealqual audit` on generated JSON Lines (seeded, bench/generate.mjs).
+ * 1. Scale: `-f jsonl` at 100,000 and 1,000,000 deals with `--jobs 1` and `--jobs 2`: deals/s
+ *    (target ≥ 15,000 single-threaded), CPU seconds (user+sys) and peak RSS of the process
+ *    (workers included), and the 1M/100k ratios (target: RSS within 1.2×, time per deal linear).
+ * 2. Workers: every format `-f` offers (html and xlsx excepted: they hold every deal for one
+ *    document) at the first size, `--jobs 1` against `--jobs 2`: the wall-time ratio
+ *    (target ≥ 1.6× on 2 free cores) and the peak RSS of each.
+ * Figures come from GNU time -v when present (else the child's own process.resourceUsage through a
+ * preload, without CPU seconds). Wall-time ratios need free cores: the load average is printed
+ * with each run; on a shared machine compare the CPU seconds too.
  *
- * Run alone: node bench/sections/cli.mjs [sizes…] (after npm run build).
+ * Run alone (after npm run build):
+ *   node bench/sections/cli.mjs [sizes…] [--formats jsonl,csv,…] [--repeat N] [--jobs-only] [--scale-only]
+ * Each figure is the median of N runs (default 1).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AS_OF, createRandom, generateSnapshot } from '../generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'dealqual.js');
+
+/** Every format of `-f` whose output streams or is assembled from pieces (html and xlsx build one document of every deal). */
+export const JOB_FORMATS = ['jsonl', 'json', 'csv', 'stylish', 'github', 'junit', 'markdown', 'sarif'];
 
 export async function writeJsonl(file, count, seed) {
   const out = createWriteStream(file);
@@ -31,7 +42,7 @@ export async function writeJsonl(file, count, seed) {
   await new Promise((r, j) => out.end((e) => (e ? j(e) : r())));
 }
 
-/** Runs the CLI; resolves to { code, seconds, rssMiB }. Output goes to /dev/null-like sink (jsonl to a file). */
+/** Runs the CLI with its output discarded; resolves to { code, seconds, cpu, rssMiB, load }. */
 export function audit(input, args, dir) {
   const gnuTime = existsSync('/usr/bin/time');
   const rssFile = join(dir, 'rss.txt');
@@ -39,51 +50,84 @@ export function audit(input, args, dir) {
   writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
   const node = [process.execPath, ...(gnuTime ? [] : ['--require', preload]), BIN, 'audit', input, '--as-of', AS_OF, ...args];
   const command = gnuTime ? ['/usr/bin/time', '-v', ...node] : node;
+  const load = loadavg()[0];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', async (code) => {
+    child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       let kib;
-      if (gnuTime) kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
-      else kib = Number((await import('node:fs')).readFileSync(rssFile, 'utf8'));
+      let cpu;
+      if (gnuTime) {
+        kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
+        cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
+      } else kib = Number(readFileSync(rssFile, 'utf8'));
       if (code !== 0 && code !== 1) return reject(new Error(`dealqual audit exited ${code}: ${stderr.slice(-2000)}`));
-      resolve({ code, seconds, rssMiB: kib / 1024 });
+      resolve({ code, seconds, cpu, rssMiB: kib / 1024, load });
     });
   });
 }
 
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** The median of `repeat` runs, figure by figure. */
+async function measured(input, args, dir, repeat) {
+  const runs = [];
+  for (let i = 0; i < repeat; i++) runs.push(await audit(input, args, dir));
+  const of = (k) => (runs.some((r) => r[k] === undefined || Number.isNaN(r[k])) ? undefined : median(runs.map((r) => r[k])));
+  return { seconds: of('seconds'), cpu: of('cpu'), rssMiB: of('rssMiB'), load: of('load') };
+}
+
+const n = (x) => Math.round(x).toLocaleString('en-US');
+const cpuText = (r) => (r.cpu !== undefined ? `, CPU ${r.cpu.toFixed(1)} s` : '');
+
 export async function run(ctx = {}) {
   const log = ctx.log ?? ((line) => console.log(line));
   const sizes = ctx.sizes ?? [100_000, 1_000_000];
-  const formats = ctx.formats ?? ['jsonl', 'stylish'];
+  const formats = ctx.formats ?? JOB_FORMATS;
+  const repeat = ctx.repeat ?? 1;
   const dir = mkdtempSync(join(tmpdir(), 'dealqual-bench-cli-'));
   const rows = [];
   try {
-    for (const size of sizes) {
+    for (const [index, size] of sizes.entries()) {
       const input = join(dir, `deals-${size}.jsonl`);
       const t0 = Date.now();
       await writeJsonl(input, size, 42);
-      log(`cli: generated ${size.toLocaleString('en-US')} deals in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      for (const format of formats) {
-        const r = await audit(input, ['--format', format], dir);
-        const row = { size, format, seconds: r.seconds, dealsPerSecond: size / r.seconds, rssMiB: r.rssMiB };
-        rows.push(row);
-        log(`cli: audit ${size.toLocaleString('en-US')} deals --format ${format}: ${r.seconds.toFixed(1)} s, ${Math.round(row.dealsPerSecond).toLocaleString('en-US')} deals/s, peak RSS ${r.rssMiB.toFixed(0)} MiB`);
-      }
+      log(`cli: generated ${n(size)} deals in ${((Date.now() - t0) / 1000).toFixed(1)} s (median of ${repeat} run${repeat > 1 ? 's' : ''} per figure)`);
+      if (ctx.scale !== false)
+        for (const jobs of [1, 2]) {
+          const r = await measured(input, ['-f', 'jsonl', '--jobs', String(jobs)], dir, repeat);
+          rows.push({ kind: 'scale', size, jobs, ...r });
+          log(`cli: ${n(size)} deals -f jsonl --jobs ${jobs}: ${r.seconds.toFixed(1)} s, ${n(size / r.seconds)} deals/s${cpuText(r)}, peak RSS ${r.rssMiB.toFixed(0)} MiB (load ${r.load.toFixed(1)})${jobs === 1 ? ` — target ≥ 15,000 deals/s: ${size / r.seconds >= 15_000 ? 'OK' : 'UNDER'}` : ''}`);
+        }
+      if (index === 0 && ctx.workers !== false)
+        for (const format of formats) {
+          const one = await measured(input, ['-f', format, '--jobs', '1'], dir, repeat);
+          const two = await measured(input, ['-f', format, '--jobs', '2'], dir, repeat);
+          const ratio = one.seconds / two.seconds;
+          rows.push({ kind: 'jobs', size, format, one, two, ratio });
+          log(
+            `cli: -f ${format.padEnd(8)} --jobs 2 vs 1: ${ratio.toFixed(2)}× (target ≥ 1.6×) ${ratio >= 1.6 ? 'OK' : 'UNDER'}; ` +
+              `${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s, CPU ${one.cpu?.toFixed(1) ?? '?'} s → ${two.cpu?.toFixed(1) ?? '?'} s, ` +
+              `peak RSS ${one.rssMiB.toFixed(0)} → ${two.rssMiB.toFixed(0)} MiB (load ${one.load.toFixed(1)}, ${two.load.toFixed(1)})`,
+          );
+        }
       rmSync(input, { force: true });
     }
-    if (sizes.length >= 2) {
+    if (sizes.length >= 2 && ctx.scale !== false) {
       const [small, large] = [sizes[0], sizes[sizes.length - 1]];
-      for (const format of formats) {
-        const a = rows.find((r) => r.size === small && r.format === format);
-        const b = rows.find((r) => r.size === large && r.format === format);
+      for (const jobs of [1, 2]) {
+        const a = rows.find((r) => r.kind === 'scale' && r.size === small && r.jobs === jobs);
+        const b = rows.find((r) => r.kind === 'scale' && r.size === large && r.jobs === jobs);
         const rss = b.rssMiB / a.rssMiB;
         const time = b.seconds / a.seconds / (large / small);
-        log(`cli: ${format} ${large.toLocaleString('en-US')} vs ${small.toLocaleString('en-US')}: RSS ratio ${rss.toFixed(2)}× (target ≤ 1.2×) ${rss <= 1.2 ? 'OK' : 'OVER'}; time per deal ratio ${time.toFixed(2)} (1.00 = linear)`);
+        log(`cli: jsonl --jobs ${jobs} ${n(large)} vs ${n(small)}: RSS ratio ${rss.toFixed(2)}× (target ≤ 1.2×) ${rss <= 1.2 ? 'OK' : 'OVER'}; time per deal ratio ${time.toFixed(2)} (1.00 = linear)`);
       }
     }
   } finally {
@@ -93,6 +137,18 @@ export async function run(ctx = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  await run(sizes.length ? { sizes } : {});
+  const args = process.argv.slice(2);
+  const value = (flag) => {
+    const i = args.indexOf(flag);
+    return i === -1 ? undefined : args[i + 1];
+  };
+  const flags = new Set(['--formats', '--repeat']);
+  const sizes = args.filter((a, i) => !flags.has(args[i - 1]) && /^\d+$/.test(a)).map(Number);
+  await run({
+    ...(sizes.length ? { sizes } : {}),
+    ...(value('--formats') ? { formats: value('--formats').split(',') } : {}),
+    ...(value('--repeat') ? { repeat: Number(value('--repeat')) } : {}),
+    ...(args.includes('--jobs-only') ? { scale: false } : {}),
+    ...(args.includes('--scale-only') ? { workers: false } : {}),
+  });
 }

@@ -63,7 +63,7 @@ export const sendsBytes = (formatter: Formatter, state?: Record<string, unknown>
 export class ByteSink {
   private buffer: Buffer;
   private used = 0;
-  constructor(size = 1 << 16) {
+  constructor(size: number) {
     this.buffer = Buffer.allocUnsafeSlow(size);
   }
   append(text: string): void {
@@ -80,10 +80,13 @@ export class ByteSink {
   }
 }
 
+/** Output bytes per deal of the latest batch: the next batch's buffer is sized from it (growing it copies). */
+let bytesPerDeal = 0;
+
 /** A unit's outcomes as a worker sends them. */
 export function batchOutcome(formatter: Formatter, unit: UnitOutcomes, state?: Record<string, unknown>): BatchOutcome {
   if (!sendsBytes(formatter, state)) return { kind: 'pieces', ...unit };
-  const sink = new ByteSink();
+  const sink = new ByteSink(Math.max(1 << 12, Math.ceil(bytesPerDeal * 1.25 * unit.outcomes.length)));
   const stats: DealStats[] = [];
   const sources: Source[] = [];
   const errors: InputError[] = [];
@@ -100,5 +103,7 @@ export function batchOutcome(formatter: Formatter, unit: UnitOutcomes, state?: R
     stats.push(o.stats);
     sources.push(unit.sources[i]!);
   }
-  return { kind: 'bytes', bytes: sink.bytes, stats, sources, errors, ...(unit.stop ? { stop: true } : {}) };
+  const bytes = sink.bytes;
+  if (unit.outcomes.length > 0) bytesPerDeal = Math.max(bytesPerDeal * 0.5, bytes.length / unit.outcomes.length);
+  return { kind: 'bytes', bytes, stats, sources, errors, ...(unit.stop ? { stop: true } : {}) };
 }

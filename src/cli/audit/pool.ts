@@ -23,9 +23,7 @@ export class WorkerPool {
   ) {}
 
   private start(): { worker: Worker; busy: number; tasks: Map<number, Task> } {
-    // A young generation of 32 MiB: a unit's results die young; with the default (16 MiB) short-lived
-    // results are scavenged more often and more of them get promoted.
-    const worker = new Worker(this.script, { workerData: { settings: this.settings }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    const worker = new Worker(this.script, { workerData: { settings: this.settings } });
     const entry = { worker, busy: 0, tasks: new Map<number, Task>() };
     worker.on('message', (message: { seq: number; batch?: BatchOutcome; error?: string }) => {
       const task = entry.tasks.get(message.seq);

@@ -33,12 +33,15 @@ const decoder = new TextDecoder();
 
 /**
  * Collects output and writes it in chunks of about 64 KiB (fewer, larger writes). Text is encoded
- * into the chunk as it comes (`append`, synchronous: the audit loop awaits only a `flush`); a
- * target without `writeBytes` gets text.
+ * into the chunk as it comes (`append`, synchronous: the audit loop awaits only a `flush`); a full
+ * chunk waits for the flush as it is, and a new one takes the text. A target without `writeBytes`
+ * gets text.
  */
 export class BufferedWriter implements Writer {
   private chunk: Buffer;
   private used = 0;
+  /** Encoded chunks waiting for the flush, in order. */
+  private ready: Uint8Array[] = [];
   private parts: string[] = [];
   private size = 0;
   constructor(private readonly target: Writer, private readonly limit = 1 << 16) {
@@ -46,20 +49,26 @@ export class BufferedWriter implements Writer {
   }
   /** Whether enough is buffered to be flushed. */
   get full(): boolean {
-    return this.used >= this.limit || this.size >= this.limit;
+    return this.used >= this.limit || this.ready.length > 0 || this.size >= this.limit;
   }
-  /** Adds text to the buffer; a text too long for the chunk is kept as text and written at the next flush. */
+  /** Adds text to what is buffered. */
   append(text: string): void {
-    if (!this.target.writeBytes || this.parts.length > 0) {
+    if (!this.target.writeBytes) {
       this.parts.push(text);
       this.size += text.length;
       return;
     }
-    // At most 3 UTF-8 bytes per UTF-16 unit: text that may not fit waits, as text, for the flush.
+    // At most 3 UTF-8 bytes per UTF-16 unit: text that may not fit goes into a new chunk, or alone.
     if (this.used + text.length * 3 > this.chunk.length) {
-      this.parts.push(text);
-      this.size += text.length;
-      return;
+      if (this.used > 0) {
+        this.ready.push(this.chunk.subarray(0, this.used));
+        this.chunk = Buffer.allocUnsafe(this.chunk.length);
+        this.used = 0;
+      }
+      if (text.length * 3 > this.chunk.length) {
+        this.ready.push(Buffer.from(text, 'utf8'));
+        return;
+      }
     }
     this.used += this.chunk.write(text, this.used);
   }
@@ -76,12 +85,14 @@ export class BufferedWriter implements Writer {
   }
   async flush(): Promise<void> {
     if (this.used > 0) {
-      const bytes = this.chunk.subarray(0, this.used);
       // The stream keeps the written bytes until they are out: the next text goes into a new chunk.
+      this.ready.push(this.chunk.subarray(0, this.used));
       this.chunk = Buffer.allocUnsafe(this.chunk.length);
       this.used = 0;
-      await this.target.writeBytes!(bytes);
     }
+    const ready = this.ready;
+    this.ready = [];
+    for (const bytes of ready) await this.target.writeBytes!(bytes);
     if (this.parts.length === 0) return;
     const text = this.parts.join('');
     this.parts = [];
