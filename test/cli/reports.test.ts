@@ -72,6 +72,12 @@ describe('sarif', SLOW, () => {
     expect(gate.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^fixtures\/deals\/\d\d-[a-z0-9-]+\.json$/);
     expect(gate.locations[0].physicalLocation.region.startLine).toBe(1);
     expect(rules.map((r) => r.id)).toContain('stage-unearned');
+    // The log is written from per-deal pretty texts: it must be the log pretty-printed as a whole,
+    // and every result's ruleIndex the position of its rule, rules in order of first use.
+    expect(run.stdout).toBe(JSON.stringify(log, null, 2) + '\n');
+    const firstUse = [...new Set(sarifRun.results.map((r: { ruleId: string }) => r.ruleId))];
+    expect(rules.map((r) => r.id)).toEqual(firstUse);
+    for (const r of sarifRun.results as { ruleId: string; ruleIndex: number }[]) expect(rules[r.ruleIndex]!.id).toBe(r.ruleId);
   });
 
   it('the schema check fails on a broken log (so the test above can fail)', () => {

@@ -83,35 +83,52 @@ function ruleDescriptor(id: RuleId) {
   };
 }
 
-/** The per-deal piece: one JSON line per problem (rule, level, message, location), kept small. */
+/** Where a result object sits in the log: `{ "runs": [ { "results": [ ⟨here⟩` — 8 spaces, its keys 10. */
+const RESULT_INDENT = '        ';
+
+/**
+ * The per-deal piece: per problem, its rule id, a tab, and the result as it is printed in the log
+ * (pretty, indented for its place) without its closing `}`: `ruleIndex`, which depends on every
+ * deal before it, is added at the end. So the end only numbers rules and joins texts (the
+ * pretty-printing runs per deal, on workers with --jobs).
+ */
 function piece(record: AuditRecord): string {
   return record.problems
-    .map((p) =>
-      JSON.stringify({
-        ruleId: reportedRule(p),
-        level: level(p.severity),
-        message: { text: `${record.result.id}: ${p.message}` },
-        locations: location(record.source),
-        properties: { deal: record.result.id, ...problemJson(p), rule: p.rule },
-      }),
-    )
-    .join('\n');
+    .map((p) => {
+      const text = JSON.stringify(
+        {
+          ruleId: reportedRule(p),
+          level: level(p.severity),
+          message: { text: `${record.result.id}: ${p.message}` },
+          locations: location(record.source),
+          properties: { deal: record.result.id, ...problemJson(p), rule: p.rule },
+        },
+        null,
+        2,
+      );
+      // Line breaks inside the text are escaped by JSON: each newline starts a line of the object.
+      return `${reportedRule(p)}\t${RESULT_INDENT}${text.slice(0, -2).replace(/\n/g, '\n' + RESULT_INDENT)}`;
+    })
+    .join('\n\u0000');
 }
 
-export function sarifLog(pieces: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): Record<string, unknown> {
-  const results = pieces.flatMap((p) => (p ? p.split('\n').map((line) => JSON.parse(line) as { ruleId: string; ruleIndex?: number }) : []));
-  const items = new Map((context.items ?? []).map((i) => [i.id, i]));
-  // Descriptors for the rules that have results, in order of first use (deterministic).
-  const order: string[] = [];
-  const index = new Map<string, number>();
-  for (const r of results) {
-    if (!index.has(r.ruleId)) {
-      index.set(r.ruleId, order.length);
-      order.push(r.ruleId);
+/** The parts of the pieces' problems: rule id and open text, in order. */
+function* problemsOf(pieces: readonly string[]): Generator<{ ruleId: string; open: string }> {
+  for (const p of pieces) {
+    if (!p) continue;
+    for (const part of p.split('\n\u0000')) {
+      const tab = part.lastIndexOf('\t');
+      yield { ruleId: part.slice(0, tab), open: part.slice(tab + 1) };
     }
-    r.ruleIndex = index.get(r.ruleId)!;
   }
-  const rules = order.map((id) => (items.has(id) ? itemDescriptor(items.get(id)!) : (RULE_IDS as readonly string[]).includes(id) ? ruleDescriptor(id as RuleId) : { id }));
+}
+
+const RESULTS = '\u0000results\u0000';
+
+/** The log as an object, with `results` standing for the results' text (see `sarifText`). */
+export function sarifLog(ruleIds: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): Record<string, unknown> {
+  const items = new Map((context.items ?? []).map((i) => [i.id, i]));
+  const rules = ruleIds.map((id) => (items.has(id) ? itemDescriptor(items.get(id)!) : (RULE_IDS as readonly string[]).includes(id) ? ruleDescriptor(id as RuleId) : { id }));
   return {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -129,15 +146,38 @@ export function sarifLog(pieces: readonly string[], context: FormatContext, inpu
           },
         ],
         columnKind: 'unicodeCodePoints',
-        results,
+        results: RESULTS,
       },
     ],
   };
+}
+
+/**
+ * The SARIF log of the pieces, pretty-printed (as `JSON.stringify(log, null, 2)`): rule
+ * descriptors for the rules that have results, in order of first use (deterministic), and each
+ * result's `ruleIndex` into them.
+ */
+export function sarifText(pieces: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): string {
+  const order: string[] = [];
+  const index = new Map<string, number>();
+  const results: string[] = [];
+  for (const { ruleId, open } of problemsOf(pieces)) {
+    let i = index.get(ruleId);
+    if (i === undefined) {
+      index.set(ruleId, (i = order.length));
+      order.push(ruleId);
+    }
+    results.push(`${open},\n${RESULT_INDENT}  "ruleIndex": ${i}\n${RESULT_INDENT}}`);
+  }
+  const text = JSON.stringify(sarifLog(order, context, inputErrors), null, 2);
+  const list = results.length ? `[\n${results.join(',\n')}\n      ]` : '[]';
+  const at = text.lastIndexOf(JSON.stringify(RESULTS));
+  return text.slice(0, at) + list + text.slice(at + JSON.stringify(RESULTS).length) + '\n';
 }
 
 export const sarif: Formatter = {
   name: 'sarif',
   streaming: false,
   deal: piece,
-  end: (summary, context, pieces) => JSON.stringify(sarifLog(pieces, context, summary.inputErrors), null, 2) + '\n',
+  end: (summary, context, pieces) => sarifText(pieces, context, summary.inputErrors),
 };
