@@ -65,7 +65,7 @@ export function audit(input, args, dir) {
         kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
         cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
       } else kib = Number(readFileSync(rssFile, 'utf8'));
-      if (code !== 0 && code !== 1) return reject(new Error(`dealqual audit exited ${code}: ${stderr.slice(-2000)}`));
+      if (code !== 0 && code !== 1) return reject(new Error(`dealqual audit exited ${code}: ${stderr.replace(/^\t.*\n?/gm, '').trim().slice(-2000)}`));
       resolve({ code, seconds, cpu, rssMiB: kib / 1024, load });
     });
   });
@@ -108,8 +108,16 @@ export async function run(ctx = {}) {
         }
       if (index === 0 && ctx.workers !== false)
         for (const format of formats) {
-          const one = await measured(input, ['-f', format, '--jobs', '1'], dir, repeat);
-          const two = await measured(input, ['-f', format, '--jobs', '2'], dir, repeat);
+          let one;
+          let two;
+          try {
+            one = await measured(input, ['-f', format, '--jobs', '1'], dir, repeat);
+            two = await measured(input, ['-f', format, '--jobs', '2'], dir, repeat);
+          } catch (error) {
+            // One format failing must not hide the others' figures.
+            log(`cli: -f ${format.padEnd(8)} FAILED: ${String(error.message).split('\n').slice(0, 2).join(' ')}`);
+            continue;
+          }
           const ratio = one.seconds / two.seconds;
           rows.push({ kind: 'jobs', size, format, one, two, ratio });
           log(

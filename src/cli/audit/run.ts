@@ -222,7 +222,13 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
       await pool.close();
     }
   }
-  if (formatter.end) out.append(await formatter.end(summary, settings.context, pieces, state));
+  if (formatter.end) {
+    const closing = await formatter.end(summary, settings.context, pieces, state);
+    for (const part of typeof closing === 'string' ? [closing] : closing) {
+      out.append(part);
+      if (out.full) await out.flush();
+    }
+  }
   await out.flush();
   return summary;
 }

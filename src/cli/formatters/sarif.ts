@@ -125,7 +125,7 @@ function* problemsOf(pieces: readonly string[]): Generator<{ ruleId: string; ope
 
 const RESULTS = '\u0000results\u0000';
 
-/** The log as an object, with `results` standing for the results' text (see `sarifText`). */
+/** The log as an object, with `results` standing for the results' text (see `sarifParts`). */
 export function sarifLog(ruleIds: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): Record<string, unknown> {
   const items = new Map((context.items ?? []).map((i) => [i.id, i]));
   const rules = ruleIds.map((id) => (items.has(id) ? itemDescriptor(items.get(id)!) : (RULE_IDS as readonly string[]).includes(id) ? ruleDescriptor(id as RuleId) : { id }));
@@ -153,11 +153,12 @@ export function sarifLog(ruleIds: readonly string[], context: FormatContext, inp
 }
 
 /**
- * The SARIF log of the pieces, pretty-printed (as `JSON.stringify(log, null, 2)`): rule
- * descriptors for the rules that have results, in order of first use (deterministic), and each
- * result's `ruleIndex` into them.
+ * The SARIF log of the pieces, pretty-printed (as `JSON.stringify(log, null, 2)`), in parts to be
+ * written in order (the log of 100,000 deals is longer than a string can be): rule descriptors for
+ * the rules that have results, in order of first use (deterministic), and each result's
+ * `ruleIndex` into them.
  */
-export function sarifText(pieces: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): string {
+export function sarifParts(pieces: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): string[] {
   const order: string[] = [];
   const index = new Map<string, number>();
   const results: string[] = [];
@@ -170,14 +171,22 @@ export function sarifText(pieces: readonly string[], context: FormatContext, inp
     results.push(`${open},\n${RESULT_INDENT}  "ruleIndex": ${i}\n${RESULT_INDENT}}`);
   }
   const text = JSON.stringify(sarifLog(order, context, inputErrors), null, 2);
-  const list = results.length ? `[\n${results.join(',\n')}\n      ]` : '[]';
   const at = text.lastIndexOf(JSON.stringify(RESULTS));
-  return text.slice(0, at) + list + text.slice(at + JSON.stringify(RESULTS).length) + '\n';
+  const parts = [text.slice(0, at)];
+  if (results.length === 0) parts.push('[]');
+  else {
+    parts.push('[\n');
+    // A thousand results per part: each part stays far below the longest string.
+    for (let i = 0; i < results.length; i += 1000) parts.push((i > 0 ? ',\n' : '') + results.slice(i, i + 1000).join(',\n'));
+    parts.push('\n      ]');
+  }
+  parts.push(text.slice(at + JSON.stringify(RESULTS).length) + '\n');
+  return parts;
 }
 
 export const sarif: Formatter = {
   name: 'sarif',
   streaming: false,
   deal: piece,
-  end: (summary, context, pieces) => sarifText(pieces, context, summary.inputErrors),
+  end: (summary, context, pieces) => sarifParts(pieces, context, summary.inputErrors),
 };

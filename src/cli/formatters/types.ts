@@ -99,8 +99,11 @@ export interface Formatter {
   settled?(state: Record<string, unknown>): boolean;
   /** Between two deal pieces. */
   separator?: string;
-  /** The closing text; `state` is the one `emit` kept (bounded data of buffered formats, e.g. html). */
-  end?(summary: Summary, context: FormatContext, pieces: readonly string[], state: Record<string, unknown>): string | Promise<string>;
+  /**
+   * The closing text, or its parts in order (a text longer than a string can be: sarif of 100,000
+   * deals); `state` is the one `emit` kept (bounded data of buffered formats, e.g. html).
+   */
+  end?(summary: Summary, context: FormatContext, pieces: readonly string[], state: Record<string, unknown>): string | string[] | Promise<string>;
 }
 
 export const emptySummary = (): Summary => ({
@@ -195,6 +198,7 @@ export async function formatAll(formatter: Formatter, records: readonly AuditRec
   const state: Record<string, unknown> = {};
   const texts = formatter.emit ? pieces.map((p) => formatter.emit!(p, state)) : pieces;
   const begin = formatter.begin?.(context) ?? '';
-  const end = (await formatter.end?.(summary, context, formatter.streaming ? [] : texts, state)) ?? '';
+  const closing = (await formatter.end?.(summary, context, formatter.streaming ? [] : texts, state)) ?? '';
+  const end = typeof closing === 'string' ? closing : closing.join('');
   return formatter.streaming ? begin + texts.join(formatter.separator ?? '') + end : begin + end;
 }
