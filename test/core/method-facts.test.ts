@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateSync } from '../../src/evaluate.js';
 import { deriveFacts } from '../../src/engine/derive.js';
+import { snapshotSchema } from '../../src/snapshot/schema.js';
 import type { Result } from '../../src/result.js';
 import { loaded, packOf } from '../engine/helpers.js';
 
@@ -28,9 +29,10 @@ async function both(packs: unknown[]): Promise<Result> {
 describe('method facts are derived where a pack reads them', () => {
   it('deriveFacts leaves them out only when asked (methods: false)', () => {
     const context = { asOf: '2026-11-01', horizonDays: 180 };
-    expect(deriveFacts(deal, context).people?.keyTop).toBe(4);
-    expect(deriveFacts(deal, { ...context, methods: false }).people).toBeUndefined();
-    expect(deriveFacts(deal, { ...context, methods: false }).stakeholders.finalSay).toBe(1);
+    const snapshot = snapshotSchema.parse(deal);
+    expect(deriveFacts(snapshot, context).people?.keyTop).toBe(4);
+    expect(deriveFacts(snapshot, { ...context, methods: false }).people).toBeUndefined();
+    expect(deriveFacts(snapshot, { ...context, methods: false }).stakeholders.finalSay).toBe(1);
   });
 
   it.each([
