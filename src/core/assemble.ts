@@ -145,10 +145,10 @@ function findingsOf(
       // s3.1 and s6.1) does not disagree with the method.
       const o = rated[other]!;
       const method = plan.items[other]!.pack;
-      const known = (q: number) => rated[q]!.code !== 'nothing-known';
-      const agrees = partners.some((q) => plan.items[q]!.pack === method && known(q) && !opposite(r.rating, rated[q]!.rating));
-      if (method !== planned.pack && !agrees && opposite(r.rating, o.rating) && known(position) && known(other))
-        add('method-disagreement', [item.id, otherId], { first: item.id, firstRating: r.rating, second: otherId, secondRating: o.rating });
+      if (method === planned.pack || !opposite(r.rating, o.rating) || r.code === 'nothing-known' || o.code === 'nothing-known') continue;
+      let agrees = false;
+      for (const q of partners) if (plan.items[q]!.pack === method && rated[q]!.code !== 'nothing-known' && !opposite(r.rating, rated[q]!.rating)) agrees = true;
+      if (!agrees) add('method-disagreement', [item.id, otherId], { first: item.id, firstRating: r.rating, second: otherId, secondRating: o.rating });
     }
   }
   return findings;
