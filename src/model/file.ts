@@ -46,9 +46,24 @@ export const itemWeightsSchema = z.strictObject({
   note: z.string().optional().describe('Why the weights have these values.'),
 });
 
+/**
+ * The weights of an item weighed per level (a categorical feature, `"weights": "per-level"` in its
+ * pack): the log-odds of each level read. No level read (a blank, or a value the item's table does
+ * not list and no `otherwise`) is the reference and adds 0; a level the file does not list adds 0 too.
+ */
+export const levelWeightsSchema = z.strictObject({
+  levels: z
+    .record(z.string().min(1, { error: () => 'a level name (the key of the item\'s level table, or "otherwise")' }), weight('the log-odds added when the item reads this level'))
+    .describe('Level (as the pack\'s level table writes it; "otherwise" for values not listed) → log-odds added when the item reads it. No level read adds 0: the reference.'),
+  note: z.string().optional().describe('Why the weights have these values.'),
+});
+
 export const packWeightsSchema = z.strictObject({
   version: z.string().optional().describe('The pack version the weights were made for.'),
-  items: z.record(z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'), itemWeightsSchema),
+  items: z.record(
+    z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
+    z.union([itemWeightsSchema, levelWeightsSchema]).describe('Weights by rating (C, F, redFlag, veto), or per level for a categorical feature (levels).'),
+  ),
 });
 
 export const calibrationSchema = z.strictObject({
@@ -119,11 +134,23 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/**
+ * A failed union (an item's weights by rating or per level) as the issues of the form the author
+ * meant: the form whose keys the value has (`levels` → per level), else by rating.
+ */
+function unionIssues(issue: z.core.$ZodIssueInvalidUnion, json: unknown): z.core.$ZodIssue[] {
+  const value = valueAt(json, issue.path);
+  const perLevel = value !== null && typeof value === 'object' && 'levels' in value;
+  const branch = issue.errors[perLevel ? 1 : 0] ?? issue.errors[0] ?? [];
+  return branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue);
+}
+
 /** Flattens a model file's per-pack weights into the evaluator's `Model`. */
 export function modelOf(file: ModelFile): Model {
   const weights: Model['weights'] = {};
   for (const pack of Object.values(file.packs))
-    for (const [id, w] of Object.entries(pack.items)) weights[id] = w.veto === undefined ? { C: w.C, F: w.F, redFlag: w.redFlag } : { C: w.C, F: w.F, redFlag: w.redFlag, veto: w.veto };
+    for (const [id, w] of Object.entries(pack.items))
+      weights[id] = 'levels' in w ? { C: 0, F: 0, redFlag: 0, levels: { ...w.levels } } : w.veto === undefined ? { C: w.C, F: w.F, redFlag: w.redFlag } : { C: w.C, F: w.F, redFlag: w.redFlag, veto: w.veto };
   return { intercept: file.intercept, weights };
 }
 
@@ -150,7 +177,7 @@ export function parseModel(json: unknown, file: string): ModelParse {
   if (!parsed.success)
     return {
       ok: false,
-      issues: parsed.error.issues.map((issue) => {
+      issues: parsed.error.issues.flatMap((one) => (one.code === 'invalid_union' ? unionIssues(one, json) : [one])).map((issue) => {
         if (issue.code === 'unrecognized_keys')
           return { file, path: modelPath([...issue.path, issue.keys[0]!]), message: `unknown key "${issue.keys.join('", "')}"` };
         if (issue.code === 'invalid_key')

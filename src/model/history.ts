@@ -9,6 +9,7 @@ import { evaluateSync, type EvaluateOptions } from '../evaluate.js';
 import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
 import type { Item, Pack } from '../packs/schema.js';
 import type { Result } from '../result.js';
+import type { Rating } from '../snapshot/schema.js';
 import type { SnapshotIssue } from '../snapshot/issues.js';
 import { observedAgainst } from '../engine/rate.js';
 import { countedItems, isRedFlagItem, priorModel, type Model } from './prior.js';
@@ -32,6 +33,11 @@ export interface HistoryItem {
   decisive: boolean;
   /** False for an item that reads the same fact as an earlier evaluated item: it keeps the current weight. */
   fitted: boolean;
+  /**
+   * An item weighed per level (a categorical feature): its levels in table order, each with the
+   * rating the table gives it (the prior's centre when the current model weighs the item by rating).
+   */
+  levels?: { level: string; rating: Rating }[];
 }
 
 /** Rating codes per item: NA (the item does not apply to the deal), W, F, C, and WA: W from facts or evidence (against us). */
@@ -47,6 +53,8 @@ export interface HistoryDeal {
   won: 0 | 1;
   /** Per history item, NA / W / F / C / WA. */
   ratings: Int8Array;
+  /** Per history item weighed per level, the index (in `HistoryItem.levels`) of the level read; -1: none read, or not such an item. */
+  levels: Int16Array;
   /** The current model's probability for the deal, as `evaluate` gives it. */
   baseline: number;
   /** Position in the history (0-based). */
@@ -107,7 +115,9 @@ export function prepareHistory(history: readonly unknown[], options: HistoryOpti
     risk: isRedFlagItem(item),
     decisive: item.decisive,
     fitted: counted.has(item.id),
+    ...(item.feature ? { levels: levelsOf(item) } : {}),
   }));
+  const levelIndex = items.map((item) => (item.levels ? new Map(item.levels.map((l, k) => [l.level, k])) : undefined));
   const steps = packItems.map(({ item }) => item.step);
   const observable = options.observable;
   const base = options.model ?? priorModel(packItems.map((p) => p.item), observable ? (item) => observable.has(item.id) : undefined);
@@ -129,11 +139,14 @@ export function prepareHistory(history: readonly unknown[], options: HistoryOpti
       return;
     }
     const ratings = new Int8Array(items.length);
+    const levels = new Int16Array(items.length).fill(-1);
     items.forEach((item, i) => {
       const rated = result.items[item.id];
       ratings[i] = !rated || !itemApplies(result, { pack: item.pack, step: steps[i]! }) ? NA : observedAgainst({ rating: rated.rating, code: rated.reason.code }) ? WA : CODE[rated.rating];
+      const read = rated?.level?.level;
+      if (ratings[i] !== NA && read != null) levels[i] = levelIndex[i]?.get(read) ?? -1;
     });
-    deals.push({ id: result.id, won: milestone === 'won' ? 1 : 0, ratings, baseline: result.probability, index });
+    deals.push({ id: result.id, won: milestone === 'won' ? 1 : 0, ratings, levels, baseline: result.probability, index });
   });
   // Deals in id order (then input order): every sum over them, hence every report, is independent of the input order.
   deals.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index));
@@ -146,6 +159,16 @@ export function prepareHistory(history: readonly unknown[], options: HistoryOpti
     current,
     currentName: modelName ?? (options.model ? 'the given model' : 'the method-based prior (priorModel)'),
   };
+}
+
+/** A categorical feature's levels in table order, each once, with the rating its first rule gives. */
+function levelsOf(item: Item): { level: string; rating: Rating }[] {
+  const out: { level: string; rating: Rating }[] = [];
+  for (const rule of item.rules) {
+    const { level, rating } = rule.event.params;
+    if (level !== undefined && !out.some((l) => l.level === level)) out.push({ level, rating });
+  }
+  return out;
 }
 
 /** A history as given, or already prepared. */

@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { calibrate, repeatedCrossValidate, MAX_SD, MIN_SD, type CrossValidationReport, type HeldOutPrediction, type RepeatedCrossValidation, type ScoreSummary } from '../../model/calibrate.js';
-import { prepareHistory } from '../../model/history.js';
-import type { Model } from '../../model/prior.js';
+import { prepareHistory, type HistoryItem } from '../../model/history.js';
+import { levelContribution, levelPrior, type Model } from '../../model/prior.js';
 import { readInputs } from '../../node/inputs.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
@@ -94,7 +94,7 @@ function textReport(report: CrossValidationReport, extra: { out?: string; change
   for (const b of report.bins)
     if (b.deals > 0) lines.push(`  ${`${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(11)}${String(b.deals).padStart(6)}${fixed(b.predicted).padStart(11)}${fixed(b.observed).padStart(10)}`);
   if (extra.changes.length) {
-    lines.push('', 'Largest weight changes (log-odds added by the rating; W = 0):');
+    lines.push('', 'Largest weight changes (log-odds added by the rating, or by the level read; W and no level = 0):');
     for (const c of extra.changes) lines.push(`  ${c.item.padEnd(18)} ${c.rating.padEnd(9)} ${fixed(c.before).padStart(7)} → ${fixed(c.after).padStart(7)}`);
   }
   if (extra.skipped > 0) lines.push('', `${extra.skipped} invalid input${extra.skipped === 1 ? '' : 's'} skipped (listed on stderr).`);
@@ -104,15 +104,26 @@ function textReport(report: CrossValidationReport, extra: { out?: string; change
 
 interface Change {
   item: string;
-  rating: 'C' | 'F' | 'redFlag' | 'veto' | 'intercept';
+  /** C, F, redFlag, veto, intercept, or `= <level>` for a categorical feature's level. */
+  rating: string;
   before: number;
   after: number;
 }
 
-function changesOf(before: Model, after: Model, limit = 8): Change[] {
+function changesOf(before: Model, after: Model, items: readonly HistoryItem[], limit = 8): Change[] {
   const all: Change[] = [{ item: '(intercept)', rating: 'intercept', before: before.intercept, after: after.intercept }];
+  const levelsOf = new Map(items.map((i) => [i.id, i.levels]));
   for (const [item, w] of Object.entries(after.weights)) {
     const b = before.weights[item] ?? { C: 0, F: 0, redFlag: 0 };
+    const levels = levelsOf.get(item);
+    if (w.levels && levels) {
+      const prior = b.levels ?? levelPrior(levels, b);
+      for (const { level } of levels) {
+        const [x, y] = [levelContribution(prior, level), levelContribution(w.levels, level)];
+        if (x !== y) all.push({ item, rating: `= ${level}`, before: x, after: y });
+      }
+      continue;
+    }
     for (const rating of ['C', 'F', 'redFlag', 'veto'] as const) if ((w[rating] ?? 0) !== (b[rating] ?? 0)) all.push({ item, rating, before: b[rating] ?? 0, after: w[rating] ?? 0 });
   }
   return all
@@ -209,10 +220,10 @@ export const calibrateCommand: Command = {
       out = target;
       await writeOutput(out, io.cwd, JSON.stringify(fitted.file, null, 2) + '\n');
     }
-    const changes = changesOf(prepared.current, fitted.model);
+    const changes = changesOf(prepared.current, fitted.model, prepared.items);
     if (format === 'html') {
       const { calibrationHtml } = await import('../formatters/html/calibrate.js');
-      await io.stdout.write(await calibrationHtml(report, changesOf(prepared.current, fitted.model, 20), settings.policy.locale));
+      await io.stdout.write(await calibrationHtml(report, changesOf(prepared.current, fitted.model, prepared.items, 20), settings.policy.locale));
     } else if (format === 'json') {
       const json = {
         ...report,
