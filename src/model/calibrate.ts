@@ -36,6 +36,7 @@ import { scores, type Scores } from './metrics.js';
 import { levelContribution, levelPrior, sigmoid, type ItemWeights, type Model } from './prior.js';
 import { seeded, shuffled } from './random.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './file.js';
+import type { HistoryRead, InvalidInput } from './inputs.js';
 
 /** Options of `calibrate`: the evaluation options of the history plus the fit's priors and limits. */
 export interface CalibrateOptions extends HistoryOptions {
@@ -72,6 +73,8 @@ export interface Calibration {
   converged: boolean;
   /** How often each item was rated C, F and W (where it applies) among the closed deals. */
   counts: Record<string, ItemCounts>;
+  /** Inputs left out (`skipInvalid`): where each came from, its deal id and its issues. */
+  invalid: InvalidInput[];
 }
 
 const DEFAULTS = { priorSd: 0.5, interceptSd: 2, monotone: true };
@@ -299,10 +302,13 @@ export function modelFileOf(
 
 /**
  * Fits the model to the closed deals of a history (open ones ignored). With no closed deals the
- * result is the current model.
+ * result is the current model. The history is snapshots, what `readHistory` read from CRM tables, or
+ * a `prepareHistory` result.
+ * @throws HistoryError when an input cannot be used and `skipInvalid` is not set (see `HistoryOptions.skipInvalid`)
  * @example calibrate(snapshots, { packs: ['bant'], asOf: '2026-11-01' }).model
+ * @example calibrate(readHistory([{ table, file: 'export.csv' }], { packs: [pack], mapping }), { packs: [pack], skipInvalid: true }).invalid
  */
-export function calibrate(history: readonly unknown[] | PreparedHistory, options: CalibrateOptions = {}): Calibration {
+export function calibrate(history: readonly unknown[] | HistoryRead | PreparedHistory, options: CalibrateOptions = {}): Calibration {
   const prepared = asPrepared(history, options);
   const settings = settingsOf(options);
   const layout = layoutOf(prepared.items, settings.monotone);
@@ -354,6 +360,7 @@ export function calibrate(history: readonly unknown[] | PreparedHistory, options
     iterations: fitted.iterations,
     converged: fitted.converged,
     counts,
+    invalid: prepared.invalid,
   };
 }
 
@@ -424,7 +431,7 @@ export function stratifiedFolds(deals: readonly { id: string; won: 0 | 1 }[], fo
  * on the others, by the uncalibrated current model and by the base rate; scores per fold and pooled.
  * @example crossValidate(snapshots, { folds: 10, seed: 1 }).auc
  */
-export function crossValidate(history: readonly unknown[] | PreparedHistory, options: CrossValidateOptions = {}): CrossValidationReport {
+export function crossValidate(history: readonly unknown[] | HistoryRead | PreparedHistory, options: CrossValidateOptions = {}): CrossValidationReport {
   return crossValidation(asPrepared(history, options), options).report;
 }
 
@@ -466,7 +473,7 @@ export interface RepeatedCrossValidation {
  * (for an analyst to recompute the scores).
  * @example repeatedCrossValidate(snapshots, { repeat: 5, folds: 10 }).mean.auc
  */
-export function repeatedCrossValidate(history: readonly unknown[] | PreparedHistory, options: CrossValidateOptions & { repeat?: number } = {}): RepeatedCrossValidation {
+export function repeatedCrossValidate(history: readonly unknown[] | HistoryRead | PreparedHistory, options: CrossValidateOptions & { repeat?: number } = {}): RepeatedCrossValidation {
   const prepared = asPrepared(history, options);
   const repeat = options.repeat ?? 1;
   if (!Number.isInteger(repeat) || repeat < 1) throw new RangeError(`repeatedCrossValidate: repeat must be an integer ≥ 1, got ${repeat}`);
