@@ -204,26 +204,50 @@ export function parseModel(json: unknown, file: string): ModelParse {
 
 /** A reason to doubt a model for the packs it is used with; the evaluation still runs. */
 export interface ModelWarning {
-  code: 'model-shares-no-item';
+  code: 'model-shares-no-item' | 'model-levels-not-read' | 'model-unknown-level';
   message: string;
 }
 
 /**
- * Warnings about using a model with packs: a model that weighs none of the packs' items gives
- * every deal the same probability (the intercept's: about 8% for the default prior), whatever its
- * ratings — almost always a model made for other packs.
+ * Warnings about using a model with packs:
+ * - `model-shares-no-item`: the model weighs none of the packs' items, so every deal gets the same
+ *   probability (the intercept's: about 8% for the default prior) whatever its ratings — almost
+ *   always a model made for other packs;
+ * - `model-levels-not-read`: the model weighs an item per level but the pack rates that item (it is
+ *   not `"weights": "per-level"`), so no level is ever read and the item adds 0;
+ * - `model-unknown-level`: the model weighs a level the item's table does not have (a typo, or
+ *   another version of the pack): that weight is never used.
  * @example modelWarnings(parseModel(json, 'm.json').model, [builtinPack('man')]) // [] when it weighs a MAN item
  */
 export function modelWarnings(model: Model, packs: readonly Pack[]): ModelWarning[] {
-  const ids = packs.flatMap((p) => p.items.map((i) => i.id));
-  if (ids.some((id) => Object.prototype.hasOwnProperty.call(model.weights, id))) return [];
-  const p = 1 / (1 + Math.exp(-model.intercept));
-  return [
-    {
-      code: 'model-shares-no-item',
-      message: `the model weighs none of the items of ${packs.map((pk) => pk.id).join(', ')}: every deal gets its intercept's probability (${Math.round(p * 100)}%) whatever its ratings; use a model made for these packs`,
-    },
-  ];
+  const items = packs.flatMap((p) => p.items);
+  const own = (id: string) => Object.prototype.hasOwnProperty.call(model.weights, id);
+  if (!items.some((item) => own(item.id))) {
+    const p = 1 / (1 + Math.exp(-model.intercept));
+    return [
+      {
+        code: 'model-shares-no-item',
+        message: `the model weighs none of the items of ${packs.map((pk) => pk.id).join(', ')}: every deal gets its intercept's probability (${Math.round(p * 100)}%) whatever its ratings; use a model made for these packs`,
+      },
+    ];
+  }
+  const warnings: ModelWarning[] = [];
+  for (const item of items) {
+    const levels = own(item.id) ? model.weights[item.id]!.levels : undefined;
+    if (!levels) continue;
+    if (!item.feature) {
+      warnings.push({ code: 'model-levels-not-read', message: `the model weighs ${item.id} per level, but the pack rates it ("weights": "per-level" is not set): no level is read and the item adds 0` });
+      continue;
+    }
+    const known = new Set(item.rules.flatMap((r) => (r.event.params.level !== undefined ? [r.event.params.level] : [])));
+    const unknown = Object.keys(levels).filter((level) => !known.has(level));
+    if (unknown.length > 0)
+      warnings.push({
+        code: 'model-unknown-level',
+        message: `the model weighs ${unknown.map((l) => JSON.stringify(l)).join(', ')} for ${item.id}, which its level table (${[...known].map((l) => JSON.stringify(l)).join(', ')}) does not have: ${unknown.length === 1 ? 'that weight is' : 'those weights are'} never used`,
+      });
+  }
+  return warnings;
 }
 
 /**

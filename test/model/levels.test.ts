@@ -12,7 +12,7 @@ import { describe as describeResult } from '../../src/describe.js';
 import { evaluate, evaluateSync } from '../../src/evaluate.js';
 import { calibrate, repeatedCrossValidate } from '../../src/model/calibrate.js';
 import { explainProbability } from '../../src/model/explain.js';
-import { parseModel } from '../../src/model/file.js';
+import { modelWarnings, parseModel } from '../../src/model/file.js';
 import { prepareHistory } from '../../src/model/history.js';
 import { parsePack } from '../../src/packs/load.js';
 import type { Pack } from '../../src/packs/schema.js';
@@ -139,6 +139,23 @@ describe('evaluation', () => {
     const gain = r.missing.find((m) => m.item === 'crm.incumbent')!.gain;
     expect(gain).toBeCloseTo(1 / (1 + Math.exp(-(r.logit + 0.9 + 0.41))) - r.probability, 12);
     expect(explainProbability(r).negative[0]).toMatchObject({ item: 'crm.incumbent', contribution: -0.41, level: { from: 'custom.incumbent', level: 'Other' } });
+  });
+
+  it('warns when a model weighs levels the pack does not read, or an item the pack rates', () => {
+    const parsed = parseModel(
+      { format: 'dealqual-model', version: 1, name: 't', intercept: -1, packs: { 'crm-test': { items: { 'crm.incumbent': { levels: { Us: 0.9, Othr: -0.4 } }, 'crm.budget': { levels: { Yes: 1 } } } } } },
+      'm.json',
+    );
+    if (!parsed.ok) throw new Error('model');
+    expect(modelWarnings(parsed.model, [pack])).toEqual([
+      { code: 'model-unknown-level', message: 'the model weighs "Othr" for crm.incumbent, which its level table ("Us", "None", "Other") does not have: that weight is never used' },
+      { code: 'model-levels-not-read', message: 'the model weighs crm.budget per level, but the pack rates it ("weights": "per-level" is not set): no level is read and the item adds 0' },
+    ]);
+    // A rating model over a per-level item weighs it by rating: no warning, the rating's weight.
+    const rating = parseModel(modelFile({ C: 0.7, F: 0.2 }), 'm.json');
+    if (!rating.ok) throw new Error('model');
+    expect(modelWarnings(rating.model, [pack])).toEqual([]);
+    expect((evaluateSync(deals[0], { packs: [pack], asOf: '2026-11-01', model: rating.model }) as Result).items['crm.incumbent']!.contribution).toBe(0.7);
   });
 
   it('both engines give equal results, with a model and with the prior', async () => {
