@@ -117,7 +117,8 @@ export function begin(input: unknown, options: EvaluateOptions): Prepared | Inva
   const snapshot = parsed.snapshot;
   const asOf = snapshot.asOf ?? options.asOf ?? formatISO(new Date(), { representation: 'date' });
   const horizonDays = options.horizonDays ?? 180;
-  const facts = { deal: snapshot, derived: deriveFacts(snapshot, { asOf, horizonDays }) };
+  const plan = cachedPlan(options.packs);
+  const facts = { deal: snapshot, derived: deriveFacts(snapshot, { asOf, horizonDays, methods: plan.methodFacts }) };
   const context: AssembleContext = {
     asOf,
     staleDays: options.staleDays ?? 90,
@@ -127,7 +128,7 @@ export function begin(input: unknown, options: EvaluateOptions): Prepared | Inva
     ...(options.model ? { model: options.model } : {}),
     ...(options.observable ? { observable: options.observable } : {}),
   };
-  return { snapshot, facts, context, plan: cachedPlan(options.packs) };
+  return { snapshot, facts, context, plan };
 }
 
 const planIndexes = new WeakMap<Plan, PackIndex>();
