@@ -4,7 +4,7 @@
  * Shared by the CLI's CSV and xlsx readers and the Google Sheets bundle.
  */
 import { jsonPath } from '../packs/load.js';
-import { AVAILABLE_PACK_IDS, builtinPack } from '../packs/builtin.js';
+import { BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
 import { parseSnapshot } from '../snapshot/issues.js';
 import type { SnapshotInput } from '../snapshot/schema.js';
 import type { Locale } from '../locale/messages.js';
@@ -36,7 +36,7 @@ export interface FlatOptions {
   mapping?: MappingInput;
   /** The spreadsheet row number, for messages and for the id of a table with no `id` column (`row 7`). */
   rowNumber?: number;
-  /** Item ids a header may rate. Default: the items of the built-in packs. Any id can also be written `answers.<id>`. */
+  /** Item ids a header may rate. Default: the items of the default packs (pass the opt-in packs' ids too when you evaluate them). Any id can also be written `answers.<id>`. */
   items?: Iterable<string>;
   /** Language of validation messages. Default 'en'. */
   locale?: Locale;
@@ -70,7 +70,7 @@ const factsByLower = new Map([...FACT_COLUMNS.values()].map((c) => [c.path.toLow
 
 let builtinItems: Set<string> | undefined;
 function defaultItems(): Set<string> {
-  builtinItems ??= new Set(AVAILABLE_PACK_IDS.flatMap((id) => builtinPack(id).items.map((item) => item.id)));
+  builtinItems ??= new Set(BUILTIN_PACK_IDS.flatMap((id) => builtinPack(id).items.map((item) => item.id)));
   return builtinItems;
 }
 

@@ -18,31 +18,34 @@
  * field and the level.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { ITEM_ID, PATH_PATTERN } from './conditions.js';
 
-const rating = z.enum(['C', 'F', 'W']);
-const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const rating = lazySchema(() => z.enum(['C', 'F', 'W']));
+const bilingual = lazySchema(() => z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }));
 
 /** The declaration of a categorical item (the fields an ordinary item has, rules replaced by `from` and `levels`). */
-export const categoricalItemSchema = z.strictObject({
-  id: z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
-  step: z.number().int().min(1).max(7),
-  star: z.boolean().default(false),
-  kind: z.enum(['positive', 'risk']).default('positive'),
-  extension: z.boolean().default(true),
-  title: bilingual.optional(),
-  signals: z.array(z.strictObject({ n: z.number().int().positive(), zh: z.string().min(1), en: z.string().min(1) })).default([]),
-  minSignals: z.number().int().positive().default(1),
-  sameFactAs: z.array(z.string().regex(ITEM_ID)).default([]),
-  docs: z.string().min(1).optional(),
-  from: z
-    .string()
-    .refine((p) => PATH_PATTERN.test(`$.${p}`), 'a dotted snapshot path such as "custom.budget_confirmed" or "funding.approval"')
-    .describe('The snapshot field the item is rated from (a mapped CRM column is custom.<name>).'),
-  levels: z.record(z.string().min(1), rating).refine((l) => Object.keys(l).length > 0, 'at least one level').describe('Field value → rating, tried in the order written.'),
-  otherwise: rating.optional().describe('Rating of a value not listed (a blank field included). Default: not observed (the answer counts, else W).'),
-  messages: z.record(z.string(), bilingual).optional().describe('Reason per level (key: the level, or "otherwise"). Default: "<from> = <level>".'),
-});
+export const categoricalItemSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
+    step: z.number().int().min(1).max(7),
+    star: z.boolean().default(false),
+    kind: z.enum(['positive', 'risk']).default('positive'),
+    extension: z.boolean().default(true),
+    title: bilingual.optional(),
+    signals: z.array(z.strictObject({ n: z.number().int().positive(), zh: z.string().min(1), en: z.string().min(1) })).default([]),
+    minSignals: z.number().int().positive().default(1),
+    sameFactAs: z.array(z.string().regex(ITEM_ID)).default([]),
+    docs: z.string().min(1).optional(),
+    from: z
+      .string()
+      .refine((p) => PATH_PATTERN.test(`$.${p}`), 'a dotted snapshot path such as "custom.budget_confirmed" or "funding.approval"')
+      .describe('The snapshot field the item is rated from (a mapped CRM column is custom.<name>).'),
+    levels: z.record(z.string().min(1), rating).refine((l) => Object.keys(l).length > 0, 'at least one level').describe('Field value → rating, tried in the order written.'),
+    otherwise: rating.optional().describe('Rating of a value not listed (a blank field included). Default: not observed (the answer counts, else W).'),
+    messages: z.record(z.string(), bilingual).optional().describe('Reason per level (key: the level, or "otherwise"). Default: "<from> = <level>".'),
+  }),
+);
 
 export type CategoricalItem = z.output<typeof categoricalItemSchema>;
 

@@ -4,6 +4,7 @@
  * paths are plain member paths, operators are json-rules-engine's built-ins with their decorators.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { UNSAFE_KEYS } from '../json-guard.js';
 
 /** An item id: dotted lower-case words (`s1.1`, `man.money`, `crm.budget`). */
@@ -43,25 +44,31 @@ export function isKnownOperator(operator: string): boolean {
   return (OPERATORS as readonly string[]).includes(base) && parts.every((d) => (DECORATORS as readonly string[]).includes(d));
 }
 
-const factName = z.enum(FACTS, { error: () => `a fact the evaluator provides: ${FACTS.join(', ')}` });
+const factName = lazySchema(() => z.enum(FACTS, { error: () => `a fact the evaluator provides: ${FACTS.join(', ')}` }));
 /** Whether a plain member path names a step that reaches a prototype (`$.a.__proto__`, `$.constructor`). */
 export const pathHasUnsafeStep = (path: string): boolean => /\.(?:__proto__|constructor|prototype)(?=[.[]|$)/.test(path);
 
-const path = z
-  .string()
-  .regex(PATH_PATTERN, { error: 'a plain member path such as "$.funding.budgetInPlace" or "$.stakeholders[0].role"', abort: true })
-  .refine((p) => !pathHasUnsafeStep(p), { error: () => `a path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)` });
-const operator = z.string().refine(isKnownOperator, {
-  error: () => `a json-rules-engine operator (${OPERATORS.join(', ')}), optionally decorated (${DECORATORS.join(', ')}:…)`,
-});
+const path = lazySchema(() =>
+  z
+    .string()
+    .regex(PATH_PATTERN, { error: 'a plain member path such as "$.funding.budgetInPlace" or "$.stakeholders[0].role"', abort: true })
+    .refine((p) => !pathHasUnsafeStep(p), { error: () => `a path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)` }),
+);
+const operator = lazySchema(() =>
+  z.string().refine(isKnownOperator, {
+    error: () => `a json-rules-engine operator (${OPERATORS.join(', ')}), optionally decorated (${DECORATORS.join(', ')}:…)`,
+  }),
+);
 
-const factReference = z.strictObject({ fact: factName, path: path.optional() });
-const primitive = z.union([z.null(), z.boolean(), z.number(), z.string()]);
+const factReference = lazySchema(() => z.strictObject({ fact: factName, path: path.optional() }));
+const primitive = lazySchema(() => z.union([z.null(), z.boolean(), z.number(), z.string()]));
 
 /** A literal value or `{ fact, path }`. Lists hold primitives only: an object or list inside one can never equal a fact value. */
-export const conditionValueSchema = z.union([factReference, primitive, z.array(primitive)], {
-  error: () => 'a value: null, a boolean, a number, a string, a list of those, or a fact reference { "fact": …, "path": … }',
-});
+export const conditionValueSchema = lazySchema(() =>
+  z.union([factReference, primitive, z.array(primitive)], {
+    error: () => 'a value: null, a boolean, a number, a string, a list of those, or a fact reference { "fact": …, "path": … }',
+  }),
+);
 
 type Abstract = { known: true; value: unknown } | { known: false };
 const UNKNOWN: Abstract = { known: false };
@@ -115,19 +122,21 @@ export function throwingOperatorReason(operator: string, value: unknown): string
   );
 }
 
-export const factConditionSchema = z
-  .strictObject({
-    fact: factName,
-    path: path.optional(),
-    operator,
-    value: conditionValueSchema,
-    name: z.string().optional(),
-    priority: z.number().int().positive().optional(),
-  })
-  .superRefine((condition, ctx) => {
-    const reason = throwingOperatorReason(condition.operator, condition.value);
-    if (reason) ctx.addIssue({ code: 'custom', path: ['value'], message: reason });
-  });
+export const factConditionSchema = lazySchema(() =>
+  z
+    .strictObject({
+      fact: factName,
+      path: path.optional(),
+      operator,
+      value: conditionValueSchema,
+      name: z.string().optional(),
+      priority: z.number().int().positive().optional(),
+    })
+    .superRefine((condition, ctx) => {
+      const reason = throwingOperatorReason(condition.operator, condition.value);
+      if (reason) ctx.addIssue({ code: 'custom', path: ['value'], message: reason });
+    }),
+);
 
 export type FactCondition = z.infer<typeof factConditionSchema>;
 export type Condition =
@@ -139,19 +148,22 @@ export type Condition =
 export type TopLevelCondition = Exclude<Condition, FactCondition>;
 
 /** A reference to a named condition; never a name every object has (`toString`, `__proto__`, …). */
-const conditionName = z
-  .string()
-  .min(1)
-  .refine((name) => !(name in Object.prototype), { error: () => 'a condition name that is not a built-in object property (toString, constructor, __proto__, …)' });
+const conditionName = lazySchema(() =>
+  z
+    .string()
+    .min(1)
+    .refine((name) => !(name in Object.prototype), { error: () => 'a condition name that is not a built-in object property (toString, constructor, __proto__, …)' }),
+);
 
-const meta = { name: z.string().optional(), priority: z.number().int().positive().optional() };
+/** The optional `name` and `priority` every condition may carry (built with the schemas that use them). */
+const meta = () => ({ name: z.string().optional(), priority: z.number().int().positive().optional() });
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(conditionSchema), ...meta }),
-    z.strictObject({ any: z.array(conditionSchema), ...meta }),
-    z.strictObject({ not: conditionSchema, ...meta }),
-    z.strictObject({ condition: conditionName, ...meta }),
+    z.strictObject({ all: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ any: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ not: conditionSchema, ...meta() }),
+    z.strictObject({ condition: conditionName, ...meta() }),
     factConditionSchema,
   ]),
 );
@@ -159,9 +171,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 /** The root of a rule's `conditions`: `all`, `any`, `not` or a named `condition`, as json-rules-engine requires. */
 export const topLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(conditionSchema), ...meta }),
-    z.strictObject({ any: z.array(conditionSchema), ...meta }),
-    z.strictObject({ not: conditionSchema, ...meta }),
-    z.strictObject({ condition: conditionName, ...meta }),
+    z.strictObject({ all: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ any: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ not: conditionSchema, ...meta() }),
+    z.strictObject({ condition: conditionName, ...meta() }),
   ]),
 );
