@@ -15,7 +15,7 @@ import type { SnapshotIssue } from './snapshot/issues.js';
 /** The most days `staleDays` and `horizonDays` may be: 100 years. */
 export const MAX_DAYS = 36_500;
 
-const isoDate = lazySchema(() => z.iso.date());
+const isoDate = /* @__PURE__ */ lazySchema(() => z.iso.date());
 /** The last `asOf` found valid (an audit passes the same one for every deal). */
 let lastDate: string | undefined;
 const hasOwn = Object.prototype.hasOwnProperty;

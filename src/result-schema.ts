@@ -7,21 +7,21 @@
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
 
-const rating = lazySchema(() => z.enum(['C', 'F', 'W']));
-const bilingual = lazySchema(() => z.strictObject({ zh: z.string(), en: z.string() }));
-const params = lazySchema(() => z.record(z.string(), z.union([z.string(), z.number()])));
+const rating = /* @__PURE__ */ lazySchema(() => z.enum(['C', 'F', 'W']));
+const bilingual = /* @__PURE__ */ lazySchema(() => z.strictObject({ zh: z.string(), en: z.string() }));
+const params = /* @__PURE__ */ lazySchema(() => z.record(z.string(), z.union([z.string(), z.number()])));
 
 /** Why an item has its rating: a code and its parameters (words come from the locale table). */
-export const reasonSchema = lazySchema(() =>
+export const reasonSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     code: z.enum(['facts', 'evidence', 'evidence-partial', 'evidence-against', 'answer', 'stale', 'unsupported', 'nothing-known', 'same-fact']),
     params,
   }),
 );
 
-const describedReasonSchema = lazySchema(() => reasonSchema.extend({ message: z.string().describe('The reason in the requested locale.') }));
+const describedReasonSchema = /* @__PURE__ */ lazySchema(() => reasonSchema.extend({ message: z.string().describe('The reason in the requested locale.') }));
 
-const itemResultSchema = lazySchema(() =>
+const itemResultSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     rating,
     pack: z.string(),
@@ -33,7 +33,7 @@ const itemResultSchema = lazySchema(() =>
   }),
 );
 
-const missingItemSchema = lazySchema(() =>
+const missingItemSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     item: z.string(),
     pack: z.string(),
@@ -45,7 +45,7 @@ const missingItemSchema = lazySchema(() =>
   }),
 );
 
-const findingSchema = lazySchema(() =>
+const findingSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     code: z.enum(['contradiction', 'cross-pack-contradiction', 'method-disagreement', 'unsupported', 'stale', 'red-flag']),
     items: z.array(z.string()),
@@ -53,7 +53,7 @@ const findingSchema = lazySchema(() =>
   }),
 );
 
-const stepProgressSchema = lazySchema(() =>
+const stepProgressSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     step: z.number().int(),
     applies: z.boolean(),
@@ -64,7 +64,7 @@ const stepProgressSchema = lazySchema(() =>
   }),
 );
 
-const stageSchema = lazySchema(() =>
+const stageSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     step: z.number().int().min(1).max(7),
     milestone: z.enum(['lead', 'opportunity', 'project', 'won', 'lost']),
@@ -75,7 +75,7 @@ const stageSchema = lazySchema(() =>
 );
 
 /** One deal's evaluation, compact (the default of `evaluateSync`, `evaluate`, `dealqual audit -f json`). */
-export const resultSchema = lazySchema(() =>
+export const resultSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     ok: z.literal(true),
     id: z.string(),
@@ -104,7 +104,7 @@ export const resultSchema = lazySchema(() =>
 );
 
 /** One deal's evaluation with its texts (`describe`, `detail: 'full'`, `dealqual audit --detail full`). */
-export const describedResultSchema = lazySchema(() =>
+export const describedResultSchema = /* @__PURE__ */ lazySchema(() =>
   resultSchema.extend({
     items: z.record(z.string(), itemResultSchema.extend({ reason: describedReasonSchema })),
     missing: z

@@ -35,7 +35,7 @@ const weight = (what: string) =>
     .min(-MAX_WEIGHT, { error: () => `at least -${MAX_WEIGHT} (log-odds): ${what}` })
     .max(MAX_WEIGHT, { error: () => `at most ${MAX_WEIGHT} (log-odds): ${what}` });
 
-export const itemWeightsSchema = lazySchema(() =>
+export const itemWeightsSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     C: weight('the log-odds added when the item is rated C'),
     F: weight('the log-odds added when the item is rated F'),
@@ -49,14 +49,14 @@ export const itemWeightsSchema = lazySchema(() =>
   }),
 );
 
-export const packWeightsSchema = lazySchema(() =>
+export const packWeightsSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     version: z.string().optional().describe('The pack version the weights were made for.'),
     items: z.record(z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'), itemWeightsSchema),
   }),
 );
 
-export const calibrationSchema = lazySchema(() =>
+export const calibrationSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     deals: z.number().int().nonnegative(),
     won: z.number().int().nonnegative(),
@@ -71,7 +71,7 @@ export const calibrationSchema = lazySchema(() =>
 );
 
 /** The zod schema of a model file (`dealqual calibrate --out`, `models/default.json`). */
-export const modelFileSchema = lazySchema(() =>
+export const modelFileSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     $schema: z.string().optional(),
     format: z.literal(MODEL_FORMAT, { error: () => `"${MODEL_FORMAT}"` }),

@@ -21,11 +21,11 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.js';
 import { ITEM_ID, PATH_PATTERN } from './conditions.js';
 
-const rating = lazySchema(() => z.enum(['C', 'F', 'W']));
-const bilingual = lazySchema(() => z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }));
+const rating = /* @__PURE__ */ lazySchema(() => z.enum(['C', 'F', 'W']));
+const bilingual = /* @__PURE__ */ lazySchema(() => z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }));
 
 /** The declaration of a categorical item (the fields an ordinary item has, rules replaced by `from` and `levels`). */
-export const categoricalItemSchema = lazySchema(() =>
+export const categoricalItemSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     id: z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
     step: z.number().int().min(1).max(7),

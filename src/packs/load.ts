@@ -13,7 +13,7 @@ import { conditionRefs, limitIssues, MAX_PACK_JSON_DEPTH, unknownConditionMessag
 const hasOwn = Object.prototype.hasOwnProperty;
 import { categoricalItemSchema, expandCategorical, isCategorical } from './categorical.js';
 
-const itemSchemaList = lazySchema(() => z.array(itemSchema));
+const itemSchemaList = /* @__PURE__ */ lazySchema(() => z.array(itemSchema));
 
 /** A problem in a rule-pack file: the file, the JSON path within it and what is wrong. */
 export interface PackIssue {

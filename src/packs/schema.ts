@@ -10,10 +10,10 @@ import { categoricalItemSchema } from './categorical.js';
 
 export { ITEM_ID };
 
-const bilingual = lazySchema(() => z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }));
+const bilingual = /* @__PURE__ */ lazySchema(() => z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }));
 
 /** A message text: its `{deal.…}` / `{derived.…}` placeholders never step into a prototype. */
-const messageText = lazySchema(() =>
+const messageText = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .min(1)
@@ -21,9 +21,9 @@ const messageText = lazySchema(() =>
       error: () => `a placeholder path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)`,
     }),
 );
-const messageSchema = lazySchema(() => z.strictObject({ zh: messageText, en: messageText }));
+const messageSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ zh: messageText, en: messageText }));
 
-export const ruleSchema = lazySchema(() =>
+export const ruleSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     name: z.string().optional(),
     priority: z.number().int().positive().optional(),
@@ -38,7 +38,7 @@ export const ruleSchema = lazySchema(() =>
   }),
 );
 
-export const itemSchema = lazySchema(() =>
+export const itemSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     id: z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
     step: z.number().int().min(1).max(7).describe('The seven-step step the item belongs to, or whose facts it reads.'),
@@ -68,7 +68,7 @@ export const itemSchema = lazySchema(() =>
  * A step of a method with its own stage path (摧龙六式's six steps, the 立项 registration gate):
  * the step is passed when every gate item is C — its end marker (结束标志) reached.
  */
-export const stageSchema = lazySchema(() =>
+export const stageSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     n: z.number().int().positive().describe('The step number, 1, 2, … in order.'),
     title: bilingual.describe("The step's name: zh the source's, en ours."),
@@ -80,7 +80,7 @@ export const stageSchema = lazySchema(() =>
 );
 
 /** The zod schema of a rule-pack file (manifest with inline `items`, or with `itemFiles`). */
-export const packSchema = lazySchema(() =>
+export const packSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     $schema: z.string().optional(),
     id: z

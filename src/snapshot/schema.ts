@@ -14,14 +14,14 @@ function term<V extends Vocabulary>(name: V) {
   return z.enum(all).transform((v) => exactCanonicalValue(name, v) as VocabularyValue<V>);
 }
 
-const isoDate = lazySchema(() => z.iso.date());
-const text = lazySchema(() => z.string().trim().min(1));
+const isoDate = /* @__PURE__ */ lazySchema(() => z.iso.date());
+const text = /* @__PURE__ */ lazySchema(() => z.string().trim().min(1));
 
 /** The zod schema of a rating: `C` (confirmed), `F` (fuzzy) or `W` (unknown, or against us). */
-export const ratingSchema = lazySchema(() => z.enum(['C', 'F', 'W']));
+export const ratingSchema = /* @__PURE__ */ lazySchema(() => z.enum(['C', 'F', 'W']));
 
 /** The zod schema of a seller's answer: a rating, or `{ rating, note?, at? }`. */
-export const answerSchema = lazySchema(() =>
+export const answerSchema = /* @__PURE__ */ lazySchema(() =>
   z.union([
     ratingSchema,
     z.object({
@@ -32,7 +32,7 @@ export const answerSchema = lazySchema(() =>
   ]),
 );
 
-const stakeholderSchema = lazySchema(() =>
+const stakeholderSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     name: text,
     title: z.string().optional().describe('Job title, free text.'),
@@ -53,7 +53,7 @@ const stakeholderSchema = lazySchema(() =>
   }),
 );
 
-const competitorSchema = lazySchema(() =>
+const competitorSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     name: text,
     primary: z.boolean().optional().describe('The main competitor (s3.6).'),
@@ -63,7 +63,7 @@ const competitorSchema = lazySchema(() =>
   }),
 );
 
-const channelSchema = lazySchema(() =>
+const channelSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     name: text,
     relation: term('channelRelation').optional(),
@@ -72,7 +72,7 @@ const channelSchema = lazySchema(() =>
   }),
 );
 
-const evidenceSchema = lazySchema(() =>
+const evidenceSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     item: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'an item id such as "s2.2" or "man.money"'),
     signal: z.number().int().positive().optional().describe("The number of the source's signal (结果行为判断提示) shown."),
@@ -83,7 +83,7 @@ const evidenceSchema = lazySchema(() =>
 );
 
 /** The zod schema of a deal snapshot; parses Chinese and English spellings to the English values. */
-export const snapshotSchema = lazySchema(() =>
+export const snapshotSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       $schema: z.string().optional().describe('The JSON Schema this file follows (for editors); not used in evaluation.'),
