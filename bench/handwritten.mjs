@@ -50,7 +50,7 @@ export function matchSevenStep(deal, d) {
     // s1.2
     d.need.deadlinePassed === true ? 0 : num(ahead) && ahead >= 0 && d.need.deadlineReason === true ? 1 : num(ahead) && ahead >= 0 ? 2 : d.need.deadlineReason === true ? 3 : -1,
     // s1.3
-    amountKnown && lines ? 0 : amountKnown || lines ? 1 : -1,
+    d.need.problems >= 1 && amountKnown && lines ? 0 : amountKnown && lines ? 1 : amountKnown || lines ? 2 : -1,
     // s1.4
     lockIn === false && (d.competitors.count >= 1 || need?.alternatives === true) ? 0 : lockIn === true ? 1 : lockIn === false ? 2 : -1,
     // s1.5
@@ -78,7 +78,7 @@ export function matchSevenStep(deal, d) {
     // s3.5
     s.chainAgainst > s.chainEndorsing ? 0 : s.chainMajorityEndorses === true && s.evaluatorsEndorsing >= 1 ? 1 : s.chainEndorsing >= 1 ? 2 : -1,
     // s3.6
-    d.competitors.primary >= 1 ? 0 : d.competitors.count >= 1 ? 1 : -1,
+    d.competitors.primary >= 1 ? 0 : d.competitors.noneChecked === true ? 1 : d.competitors.count >= 1 ? 2 : -1,
     // s3.7
     d.competitors.primarySupportersKnown >= 1 ? 0 : -1,
     // s3.8
@@ -98,21 +98,37 @@ export function matchSevenStep(deal, d) {
     // s4.1
     s.finalSay >= 1 && s.unprofiled === 0 && s.count >= 2 ? 0 : s.count >= 1 ? 1 : -1,
     // s4.2
-    s.coachesTrusted >= 1 ? 0 : s.coaches >= 1 ? 1 : -1,
+    s.coachesTrusted >= 1 ? 0 : s.coachesWithholding >= 1 ? 1 : s.coaches >= 1 ? 2 : -1,
     // s4.3
     process === false && history === false ? 0 : process === true && history === true ? 1 : process === true || history === true ? 2 : -1,
     // s4.4
     d.channels.count >= 1 ? 0 : -1,
     // s4.5
-    d.competitors.primaryChannelKnown >= 1 && d.competitors.primarySupportersKnown >= 1 ? 0 : d.competitors.primaryChannelKnown >= 1 || d.competitors.primarySupportersKnown >= 1 ? 1 : -1,
+    d.competitors.primaryChannelKnown >= 1 && d.competitors.primarySupportersKnown >= 1
+      ? 0
+      : d.competitors.noneChecked === true
+        ? 1
+        : d.competitors.primaryChannelKnown >= 1 || d.competitors.primarySupportersKnown >= 1
+          ? 2
+          : -1,
     // s5.1
-    s.relationships >= 2 ? 0 : s.relationships === 1 ? 1 : -1,
+    s.chainRelationships >= 2 ? 0 : s.chainRelationships === 1 ? 1 : s.relationships >= 1 ? 2 : -1,
     // s5.2
     s.coachesWithholding >= 1 && s.coachesSharing === 0 ? 0 : s.coachesSharing >= 1 ? 1 : s.coaches >= 1 ? 2 : -1,
     // s5.3
     model === false ? 0 : model === true ? 1 : commercial?.specsFromUs === true ? 2 : -1,
     // s5.4
-    s.decidersHostile >= 1 ? 0 : s.decidersUnsupportive >= 1 || s.othersBackingCompetitor >= 1 ? 1 : s.deciders >= 1 && s.unprofiled === 0 ? 2 : -1,
+    s.chainBackingCompetitor >= 1
+      ? 0
+      : s.decidersAgainst >= 1
+        ? 1
+        : s.chainWorkingAgainstUs >= 1
+          ? 2
+          : s.usersBackingCompetitor >= 1 || s.workingAgainstUs >= 1
+            ? 3
+            : s.deciders >= 1 && s.unprofiled === 0
+              ? 4
+              : -1,
     // s5.5
     s.helpingDeciders >= 1 ? 0 : s.helpingOthers >= 1 ? 1 : -1,
     // s5.6
@@ -122,7 +138,7 @@ export function matchSevenStep(deal, d) {
     // s5.8
     terms === 'rejected' ? 0 : terms === 'accepted' ? 1 : terms === 'negotiating' ? 2 : -1,
     // s6.1
-    specs === 'no' ? 0 : specs === 'yes' ? 1 : specs === 'partly' ? 2 : -1,
+    specs === 'competitor' ? 0 : specs === 'no' ? 1 : specs === 'yes' ? 2 : specs === 'partly' ? 3 : -1,
     // s6.2
     schedule === true && agency === true ? 0 : schedule === true || agency === true ? 1 : -1,
     // s7.1
@@ -145,7 +161,7 @@ export function matchMan(deal, d) {
   const source = needSourceKnown(deal, d);
   return Int32Array.of(
     funding?.budgetInPlace === false ? 0 : funding?.approval === 'rejected' ? 1 : funding?.budgetInPlace === true ? 2 : funding?.approval === 'approved' ? 3 : d.funding.budgetKnown === true ? 4 : -1,
-    s.deciders >= 1 && s.decidersHostile >= 1 && s.decidersInContact === 0 ? 0 : s.decidersInContact >= 1 ? 1 : s.deciders >= 1 ? 2 : -1,
+    s.finalSayAgainst >= 1 ? 0 : s.deciders >= 1 && s.decidersHostile >= 1 && s.decidersInContact === 0 ? 1 : s.decidersInContact >= 1 ? 2 : s.deciders >= 1 ? 3 : -1,
     d.need.problems >= 1 && source ? 0 : d.need.problems >= 1 ? 1 : source ? 2 : -1,
   );
 }
@@ -166,17 +182,19 @@ export function matchBant(deal, d) {
       ? 0
       : funding?.approval === 'rejected'
         ? 1
-        : inPlace && num(budget) && budget < deal.amount
+        : num(d.funding.budgetCoverage) && d.funding.budgetCoverage < 0.8
           ? 2
-          : inPlace && d.funding.budgetKnown === true
+          : inPlace && num(budget) && budget < deal.amount
             ? 3
-            : inPlace
+            : inPlace && d.funding.budgetKnown === true
               ? 4
-              : d.funding.budgetKnown === true
+              : inPlace
                 ? 5
-                : funding?.approval === 'approved'
+                : d.funding.budgetKnown === true
                   ? 6
-                  : -1,
+                  : funding?.approval === 'approved'
+                    ? 7
+                    : -1,
     s.deciders >= 1 && s.decidersHostile >= 1 && s.decidersInContact === 0
       ? 0
       : s.finalSay >= 1 && s.finalSayAgainst === 0 && reached

@@ -23,8 +23,8 @@ import { format } from './locale/messages.js';
 
 export interface EvaluateOptions {
   /**
-   * Built-in pack ids or loaded packs (`parsePack`). Default: the three default packs
-   * (`BUILTIN_PACK_IDS`: sangfor-7step, man, bant); `ALL_PACK_IDS` adds clmls, roles, lixiang, meddpicc.
+   * Default pack ids or packs (`parsePack`, `dealqual/packs`). Default: the three default packs
+   * (`BUILTIN_PACK_IDS`: sangfor-7step, man, bant); the opt-in packs (clmls, roles, lixiang, meddpicc) are passed as packs: `allPacks()` or `builtinPack(id)` from `dealqual/packs`.
    */
   packs?: readonly (BuiltinPackId | Pack)[];
   /** Evaluation date for snapshots without `asOf` (ISO). Default: today. */
@@ -117,7 +117,8 @@ export function begin(input: unknown, options: EvaluateOptions): Prepared | Inva
   const snapshot = parsed.snapshot;
   const asOf = snapshot.asOf ?? options.asOf ?? formatISO(new Date(), { representation: 'date' });
   const horizonDays = options.horizonDays ?? 180;
-  const facts = { deal: snapshot, derived: deriveFacts(snapshot, { asOf, horizonDays }) };
+  const plan = cachedPlan(options.packs);
+  const facts = { deal: snapshot, derived: deriveFacts(snapshot, { asOf, horizonDays, methods: plan.methodFacts }) };
   const context: AssembleContext = {
     asOf,
     staleDays: options.staleDays ?? 90,
@@ -127,7 +128,7 @@ export function begin(input: unknown, options: EvaluateOptions): Prepared | Inva
     ...(options.model ? { model: options.model } : {}),
     ...(options.observable ? { observable: options.observable } : {}),
   };
-  return { snapshot, facts, context, plan: cachedPlan(options.packs) };
+  return { snapshot, facts, context, plan };
 }
 
 const planIndexes = new WeakMap<Plan, PackIndex>();

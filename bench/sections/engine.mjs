@@ -205,6 +205,9 @@ export async function run(ctx) {
   // almost all json-rules-engine's own); every result is compared after all three ran.
   const syncFull = rate(snapshots, (s) => dist.evaluateSync(s), 3);
   const parseRate = rate(snapshots, (s) => dist.parseSnapshot(s), 3);
+  // The hand-written pipeline runs on the bench's own bundle of the sources (bench/internals.ts):
+  // it is compared with evaluateSync from that same bundle, so both run the same code but the matching.
+  const syncSame = rate(snapshots, (s) => internals.evaluateSync(s), 3);
   const handFull = rate(snapshots, viaHand, 3);
   const tJreFull = now();
   const jreResults = [];
@@ -219,7 +222,7 @@ export async function run(ctx) {
   log('full default evaluation (parse, derive, all 3 packs, stage, missing, probability), deals/s:');
   log(`  evaluateSync (dist)                             ${fmt(syncFull).padStart(8)}`);
   log(`  json-rules-engine, one reused Engine per pack   ${fmt(jreFull).padStart(8)}   evaluateSync is ${ratio(syncFull, jreFull)} faster   (target ≥ 60×, goal 100×)`);
-  log(`  hand-written matchers, same pipeline            ${fmt(handFull).padStart(8)}   evaluateSync runs at ${(syncFull / handFull).toFixed(2)}× its speed   (target ≥ 0.5×, i.e. within 2×)`);
+  log(`  hand-written matchers, same pipeline            ${fmt(handFull).padStart(8)}   evaluateSync of the same bundle (${fmt(syncSame)}) runs at ${(syncSame / handFull).toFixed(2)}× its speed   (target ≥ 0.5×, i.e. within 2×)`);
 
   // 4. where evaluateSync's time goes. Derived from evaluateSync's own figure, so that the split adds up:
   // parse (dist's parseSnapshot), matching (the compiled matchers above), and the rest (derive, plan, assemble).

@@ -145,10 +145,10 @@ function findingsOf(
       // s3.1 and s6.1) does not disagree with the method.
       const o = rated[other]!;
       const method = plan.items[other]!.pack;
-      const known = (q: number) => rated[q]!.code !== 'nothing-known';
-      const agrees = partners.some((q) => plan.items[q]!.pack === method && known(q) && !opposite(r.rating, rated[q]!.rating));
-      if (method !== planned.pack && !agrees && opposite(r.rating, o.rating) && known(position) && known(other))
-        add('method-disagreement', [item.id, otherId], { first: item.id, firstRating: r.rating, second: otherId, secondRating: o.rating });
+      if (method === planned.pack || !opposite(r.rating, o.rating) || r.code === 'nothing-known' || o.code === 'nothing-known') continue;
+      let agrees = false;
+      for (const q of partners) if (plan.items[q]!.pack === method && rated[q]!.code !== 'nothing-known' && !opposite(r.rating, rated[q]!.rating)) agrees = true;
+      if (!agrees) add('method-disagreement', [item.id, otherId], { first: item.id, firstRating: r.rating, second: otherId, secondRating: o.rating });
     }
   }
   return findings;
@@ -167,20 +167,24 @@ function urgency(item: { star: boolean; step: number }, decisive: boolean, gatin
   if (item.step < current) return 3;
   return 4;
 }
-const GROUPS = 5;
 
 /** Builds the result from each pack's rule matches (`matches[i]` for `plan.packs[i]`). */
 export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], context: AssembleContext): Result {
   const answers = snapshot.answers && spread(plan, snapshot.answers);
   const rated = rateAll(snapshot, plan, matches, answers, context);
-  const ratings = rated.map((r) => r.rating);
-  const against = rated.map(observedAgainst);
+  const count = rated.length;
+  const ratings = new Array<Rating>(count);
+  const against = new Array<boolean>(count);
+  for (let i = 0; i < count; i++) {
+    ratings[i] = rated[i]!.rating;
+    against[i] = observedAgainst(rated[i]!);
+  }
   const stage = stageOf(plan, ratings, context.tender, snapshot.outcome, snapshot.claimedStep, against);
 
   const { model, byPosition } = plannedWeights(plan, context.model, context.tender, context.observable);
   let logit = model.intercept;
   const items = { ...plan.itemsTemplate } as unknown as Record<string, ItemResult>;
-  const open: (MissingItem | undefined)[] = new Array(plan.items.length).fill(undefined);
+  const open: (MissingItem | undefined)[] = new Array(count).fill(undefined);
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     const r = rated[position]!;
@@ -195,19 +199,19 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, reason, gain: 0 };
   }
   const probability = sigmoid(logit);
-  const missing: MissingItem[] = [];
-  const gate = plan.steps.find((s) => s.step === stage.step)?.gate ?? [];
-  for (let group = 0; group < GROUPS; group++) {
-    for (const position of plan.byStep) {
-      const entry = open[position];
-      if (entry === undefined) continue;
-      const flagged = against[position]!;
-      if (urgency(entry, plan.decisive[position]! && flagged, gate.includes(position), plan.redFlag[position]! && flagged, stage.step) !== group) continue;
-      const ifConfirmed = (byPosition[position]?.C ?? 0) - contribution(byPosition[position], entry.rating, against[position]);
-      entry.gain = sigmoid(logit + ifConfirmed) - probability;
-      missing.push(entry);
-    }
+  // Each open item joins its urgency group once, walking plan.byStep, so each group keeps that order.
+  const groups: MissingItem[][] = [[], [], [], [], []];
+  const gating = plan.gating[stage.step - 1];
+  for (const position of plan.byStep) {
+    const entry = open[position];
+    if (entry === undefined) continue;
+    const flagged = against[position]!;
+    const weights = byPosition[position];
+    const ifConfirmed = (weights?.C ?? 0) - contribution(weights, entry.rating, flagged);
+    entry.gain = sigmoid(logit + ifConfirmed) - probability;
+    groups[urgency(entry, plan.decisive[position]! && flagged, gating?.[position] === true, plan.redFlag[position]! && flagged, stage.step)]!.push(entry);
   }
+  const missing = groups[0]!.concat(groups[1]!, groups[2]!, groups[3]!, groups[4]!);
   const result: Result = {
     ok: true,
     id: snapshot.id,

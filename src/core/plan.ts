@@ -67,6 +67,14 @@ export interface Plan {
    */
   byStep: readonly number[];
   steps: readonly StepPlan[];
+  /**
+   * Whether a pack of the plan reads the facts of the other methods (`derived.people`,
+   * `derived.registration`, src/engine/derive-methods.ts) in a rule or a message; without one, they
+   * are not derived.
+   */
+  methodFacts: boolean;
+  /** Per step (index step − 1): whether the item at a position is in that step's gate. */
+  gating: readonly (readonly boolean[])[];
   /** Positions of s1.3 and s2.3 (milestones), -1 where absent. */
   opportunity: number;
   project: number;
@@ -102,6 +110,18 @@ export interface Plan {
   priorOver: (observable: ReadonlySet<string>, tender: boolean) => Model;
   /** Those priors laid out once per observable set (a set is treated as immutable once passed). */
   observablePriors: WeakMap<ReadonlySet<string>, ByTender>;
+}
+
+const METHOD_FACTS = /\$\.(people|registration)\b|\bderived\.(people|registration)\b/;
+
+/**
+ * Whether a pack reads the other methods' derived facts anywhere: a rule's or a named condition's
+ * path (`$.people.keyTop`), or a message placeholder (`{derived.people.keyTop}`). Paths are plain
+ * dotted member paths (PATH_PATTERN), so a match on the pack's JSON text cannot miss one; a `deal`
+ * path of the same name only makes the facts be derived for nothing.
+ */
+function readsMethodFacts(pack: PreparedPack['pack']): boolean {
+  return METHOD_FACTS.test(JSON.stringify([pack.items, pack.conditions ?? null, pack.messages]));
 }
 
 /** Whether the item at a position applies to a deal. */
@@ -170,6 +190,8 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
     reported,
     byStep,
     steps,
+    methodFacts: packs.some(({ prepared }) => readsMethodFacts(prepared.pack)),
+    gating: steps.map(({ gate }) => items.map((_, i) => gate.includes(i))),
     opportunity: sevenStepPosition('s1.3'),
     project: sevenStepPosition('s2.3'),
     packStages,

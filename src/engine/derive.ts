@@ -11,6 +11,11 @@ export interface DeriveContext {
   asOf: string;
   /** Days ahead within which a dated deadline counts as a near-term timeline (BANT). */
   horizonDays: number;
+  /**
+   * Derive the other methods' facts (`people`, `registration`: derive-methods.ts) as well. Default
+   * true; an evaluation whose packs read none of them leaves them out.
+   */
+  methods?: boolean;
 }
 
 const DECIDERS = new Set(['final-say', 'decision-maker']);
@@ -151,6 +156,9 @@ function distinct(list: readonly string[] | undefined): number {
   return n;
 }
 
+/** The other methods' facts where no evaluated pack reads them. */
+const NO_METHOD_FACTS: Partial<ReturnType<typeof methodFacts>> = Object.freeze({});
+
 /**
  * The derived facts of a snapshot, read by rules as the fact `derived`.
  * @example deriveFacts({ id: 'D-1', need: { problems: ['VPN'] } }, { asOf: '2026-11-01', horizonDays: 180 }).need.problems // 1
@@ -220,7 +228,7 @@ export function deriveFacts(snapshot: Snapshot, context: DeriveContext) {
       /** The tender agency is named (s6.2): rules cannot test a string's presence with the default operators. */
       agencyKnown: hasText(snapshot.procurement?.agency),
     },
-    ...methodFacts(snapshot),
+    ...(context.methods === false ? NO_METHOD_FACTS : methodFacts(snapshot)),
   };
 }
 

@@ -86,7 +86,27 @@ describe('items <pack> --format json', () => {
     expect(run.code).toBe(0);
     const items = JSON.parse(run.stdout);
     expect(items).toHaveLength(count);
-    for (const i of items) expect(Object.keys(i)).toEqual(['id', 'step', 'star', 'kind', 'extension', 'title', 'signals']);
+    for (const i of items) expect(Object.keys(i)).toEqual(['id', 'step', 'star', 'kind', 'extension', 'redFlag', 'decisive', 'minSignals', 'sameFactAs', 'title', 'signals']);
+  });
+});
+
+describe('items: what decides how an item weighs', () => {
+  it('sangfor-7step lists the decisive items (s5.4, s5.6, s5.7, s6.1) and the red flags', () => {
+    const items = JSON.parse(cli(['items', 'sangfor-7step', '--format', 'json']).stdout) as { id: string; decisive: boolean; redFlag: boolean; kind: string }[];
+    expect(items.filter((i) => i.decisive).map((i) => i.id)).toEqual(['s5.4', 's5.6', 's5.7', 's6.1']);
+    // every decisive or risk item is a red flag, and s3.2, s3.3 are marked so (the customer's technical verdict)
+    expect(items.filter((i) => i.redFlag).map((i) => i.id)).toEqual(['s3.2', 's3.3', 's3.9', 's5.4', 's5.6', 's5.7', 's6.1']);
+    const text = cli(['items', 'sangfor-7step']).stdout.split('\n');
+    expect(text.find((l) => l.startsWith('s5.7'))).toMatch(/\(decisive\)/);
+    expect(text.find((l) => l.startsWith('s3.2'))).toMatch(/\(red flag\)/);
+    expect(text.find((l) => l.startsWith('s1.1'))).not.toMatch(/decisive|red flag/);
+    const markdown = cli(['items', 'sangfor-7step', '--format', 'markdown']).stdout;
+    expect(markdown).toContain('| s5.4 | 5 |  | decisive |');
+  });
+
+  it('man and bant list the items they share a fact with (counted once)', () => {
+    const man = JSON.parse(cli(['items', 'man', '--format', 'json']).stdout) as { id: string; sameFactAs: string[] }[];
+    expect(man.find((i) => i.id === 'man.money')!.sameFactAs.length).toBeGreaterThan(0);
   });
 });
 

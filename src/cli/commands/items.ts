@@ -11,7 +11,9 @@ const usage = `Usage: dealqual items <pack> [--format text|json|markdown] [--loc
 Lists a pack's items: a built-in pack (sangfor-7step, man, bant; opt-in: clmls, roles,
 lixiang, meddpicc) or a pack file or folder
 (validated first; a pack that fails validation exits 2 naming the file and JSON path).
---format json prints [{ id, step, star, kind, extension, title: { zh, en }, signals }].`;
+--format json prints [{ id, step, star, kind, extension, redFlag, decisive, minSignals, sameFactAs,
+title: { zh, en }, signals }]. In text, (decisive) marks an item whose W from facts or evidence holds
+the deal at its step and vetoes the probability; (red flag) one whose W from facts is a red flag.`;
 
 export const items: Command = {
   name: 'items',
@@ -31,11 +33,12 @@ export const items: Command = {
     const format = values.format ?? 'text';
     if (format === 'json') await io.stdout.write(JSON.stringify(list, null, 2) + '\n');
     else if (format === 'markdown') {
-      const rows = list.map((i) => `| ${i.id} | ${i.step} | ${i.star ? '★' : ''} | ${pick(locale, i.title).replace(/\|/g, '\\|')} | ${i.signals.length} |`);
-      await io.stdout.write(['| id | step | ★ | title | signals |', '|---|---:|---|---|---:|', ...rows].join('\n') + '\n');
+      const flag = (i: (typeof list)[number]) => (i.decisive ? 'decisive' : i.redFlag ? 'red flag' : '');
+      const rows = list.map((i) => `| ${i.id} | ${i.step} | ${i.star ? '★' : ''} | ${flag(i)} | ${pick(locale, i.title).replace(/\|/g, '\\|')} | ${i.signals.length} |`);
+      await io.stdout.write(['| id | step | ★ | W from facts | title | signals |', '|---|---:|---|---|---|---:|', ...rows].join('\n') + '\n');
     } else if (format === 'text') {
       const width = Math.max(...list.map((i) => i.id.length));
-      const lines = list.map((i) => `${i.id.padEnd(width)}  step ${i.step}  ${i.star ? '★' : ' '}  ${pick(locale, i.title)}${i.kind === 'risk' ? ' (risk)' : ''}${i.extension ? ' (extension)' : ''}`);
+      const lines = list.map((i) => `${i.id.padEnd(width)}  step ${i.step}  ${i.star ? '★' : ' '}  ${pick(locale, i.title)}${i.kind === 'risk' ? ' (risk)' : ''}${i.decisive ? ' (decisive)' : i.redFlag ? ' (red flag)' : ''}${i.extension ? ' (extension)' : ''}`);
       await io.stdout.write(lines.join('\n') + '\n');
     } else throw new UsageError(`unknown format "${format}"; choose text, json or markdown`);
     return 0;
