@@ -47,6 +47,7 @@ describe('the tarball', () => {
       /^dist\/(index|packs)\.(js|cjs|d\.ts|d\.cts)$/,
       /^dist\/[a-z][a-z.-]*-[A-Za-z0-9_-]{8}\.d\.c?ts$/, // type declarations shared by index and packs
       /^dist\/(cli|cli-worker|dealqual\.gs)\.js$/,
+      /^dist\/(vega|vega-lite)\.js$/, // the charting libraries of -f html, minified, loaded by it only
       /^dist\/[a-z][a-z.-]*-[A-Z0-9]{8}\.js$/, // chunks: shared by the ESM entry and the CLI, or loaded on demand (html, help)
       /^rules\/[a-z0-9-]+\/(pack|step-[1-7])\.json$/,
       /^models\/default\.json$/,
