@@ -7,7 +7,8 @@ import { fillMessage } from './core/messages.js';
 import { format, pick, type Locale } from './locale/messages.js';
 import { builtinPack, BUILTIN_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
 import type { Item, Pack } from './packs/schema.js';
-import type { DescribedFinding, DescribedItemResult, DescribedMissingItem, DescribedReason, DescribedResult, Reason, Result } from './result.js';
+import type { DescribedFinding, DescribedItemResult, DescribedMissingItem, DescribedReason, DescribedResult, ItemLevel, Reason, Result } from './result.js';
+import { OTHERWISE } from './packs/categorical.js';
 
 /** Options of `describe` and `describeFindings`. */
 export interface DescribeOptions {
@@ -64,6 +65,21 @@ function describeReason(reason: Reason, pack: Pack, asOf: string, locale: Locale
   return described;
 }
 
+/** A signed log-odds as the texts show it: `+0.52`, `−0.41`, `0`. */
+const signed = (x: number): string => (x === 0 ? '0' : `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`);
+
+/**
+ * A categorical feature's line: `custom.incumbent = Other → −0.41`; a range or `otherwise` level
+ * shows the value read beside it, no level read says so (the reference, 0).
+ * @example levelText({ from: 'custom.days', level: '0..90', value: 48 }, 0.3, 'en') // 'custom.days = 48 (0..90) → +0.30'
+ */
+export function levelText(level: ItemLevel, weight: number, locale: Locale): string {
+  const params = { from: level.from, level: level.level ?? '', value: level.value ?? '', weight: signed(weight) };
+  if (level.level === null) return format(locale, 'level.none', params);
+  if (level.level === OTHERWISE) return format(locale, 'level.otherwise', params);
+  return format(locale, level.value === undefined || String(level.value) === level.level ? 'level.read' : 'level.range', params);
+}
+
 /**
  * Resolves a result's texts with the packs it was evaluated with (`describeWith` over a `packIndex`).
  */
@@ -73,7 +89,8 @@ export function describeWith(result: Result, index: PackIndex, locale: Locale): 
     const item = result.items[id]!;
     const { pack } = packOf(index, item.pack);
     const reason = describeReason(item.reason, pack, result.asOf, locale);
-    items[id] = item.veto === undefined ? { ...item, reason } : { ...item, reason, veto: item.veto };
+    if (item.level === undefined) items[id] = (item.veto === undefined ? { ...item, reason } : { ...item, reason, veto: item.veto }) as DescribedItemResult;
+    else items[id] = { ...item, reason, level: { ...item.level, message: levelText(item.level, item.contribution, locale) } };
   }
   const missing = result.missing.map((m): DescribedMissingItem => {
     const entry = packOf(index, m.pack);

@@ -30,6 +30,14 @@ const itemResultSchema = /* @__PURE__ */ lazySchema(() =>
     reason: reasonSchema,
     contribution: z.number().describe("Log-odds this item adds to the probability's logit."),
     veto: z.number().max(0).optional().describe('Present when a decisive item is W from facts or evidence: the veto part of contribution.'),
+    level: z
+      .strictObject({
+        from: z.string().describe('The snapshot field the item reads, e.g. custom.incumbent.'),
+        level: z.string().nullable().describe('The level its matching rule reads ("otherwise" for a value not listed); null when none matched: the reference, weighing 0.'),
+        value: z.union([z.string(), z.number()]).optional().describe('The value in the field (booleans as text).'),
+      })
+      .optional()
+      .describe('Present on an item weighed per level (a categorical feature): what it read; contribution is the weight of that level.'),
   }),
 );
 
@@ -106,7 +114,13 @@ export const resultSchema = /* @__PURE__ */ lazySchema(() =>
 /** One deal's evaluation with its texts (`describe`, `detail: 'full'`, `dealqual audit --detail full`). */
 export const describedResultSchema = /* @__PURE__ */ lazySchema(() =>
   resultSchema.extend({
-    items: z.record(z.string(), itemResultSchema.extend({ reason: describedReasonSchema })),
+    items: z.record(
+      z.string(),
+      itemResultSchema.extend({
+        reason: describedReasonSchema,
+        level: itemResultSchema.shape.level.unwrap().extend({ message: z.string().describe('custom.incumbent = Other → −0.41, in the requested locale.') }).optional(),
+      }),
+    ),
     missing: z
       .array(
         missingItemSchema.extend({

@@ -64,6 +64,25 @@ export interface ItemResult {
   contribution: number;
   /** Present when a decisive item is W from facts or evidence: the veto part of `contribution` (≤ 0). */
   veto?: number;
+  /**
+   * Present on an item weighed per level (a categorical feature): the field read, the level it
+   * matched and the value found there. With a model that weighs the item per level, `contribution`
+   * is that level's weight (0 when no level was read).
+   */
+  level?: ItemLevel;
+}
+
+/**
+ * What a categorical feature read (`ItemResult.level`): `custom.incumbent = Other → −0.41` is
+ * `{ from: 'custom.incumbent', level: 'Other', value: 'Other' }` with contribution −0.41.
+ */
+export interface ItemLevel {
+  /** The snapshot field the item reads, e.g. `custom.incumbent`. */
+  from: string;
+  /** The level its matching rule reads (`otherwise` for a value the table does not list); null when none matched: the reference, weighing 0. */
+  level: string | null;
+  /** The value in the field, where it is a string, number or boolean (booleans as text). */
+  value?: string | number;
 }
 
 /** An item not rated C, in `missing` order (most urgent first), with what confirming it would gain. */
@@ -155,6 +174,13 @@ export interface Result {
 /** An item verdict with its reason's text. */
 export interface DescribedItemResult extends ItemResult {
   reason: DescribedReason;
+  /** A categorical feature's level with its text: `custom.incumbent = Other → −0.41`. */
+  level?: DescribedItemLevel;
+}
+
+/** A categorical feature's level with its text in the requested locale. */
+export interface DescribedItemLevel extends ItemLevel {
+  message: string;
 }
 
 /** A missing item with its reason's text, the item's title and the source's signals that would prove it. */

@@ -6,7 +6,8 @@ import type { Finding, ItemResult, MissingItem, PackStage, Reason, Result } from
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { NOTHING_KNOWN, observedAgainst, rateItem, REASONS, sameFactRated, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
-import { contribution, sigmoid, type Model } from '../model/prior.js';
+import { contribution, levelContribution, sigmoid, type Model } from '../model/prior.js';
+import { confirmedLevelWeight, itemLevel, levelRead } from './levels.js';
 import { manClass } from './man.js';
 import { quotedPaths, quotedValues } from './messages.js';
 import { applies, plannedWeights, type Plan, type PlannedItem } from './plan.js';
@@ -189,13 +190,16 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     const planned = plan.items[position]!;
     const r = rated[position]!;
     const weights = byPosition[position];
-    const added = contribution(weights, r.rating, against[position]);
+    const feature = planned.item.feature;
+    const level = feature ? levelRead(planned, matches) : undefined;
+    const added = weights?.levels ? levelContribution(weights.levels, level) : contribution(weights, r.rating, against[position]);
     logit += added;
     const reason = reasonOf(r, planned, context);
     const { id, step, star } = planned.item;
     const pack = planned.pack.pack.id;
     const veto = against[position] && plan.decisive[position] ? weights?.veto : undefined;
     items[id] = veto ? { rating: r.rating, pack, step, star, reason, contribution: added, veto } : { rating: r.rating, pack, step, star, reason, contribution: added };
+    if (feature) items[id].level = itemLevel(feature.from, level, context.facts);
     if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, reason, gain: 0 };
   }
   const probability = sigmoid(logit);
@@ -207,7 +211,9 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     if (entry === undefined) continue;
     const flagged = against[position]!;
     const weights = byPosition[position];
-    const ifConfirmed = (weights?.C ?? 0) - contribution(weights, entry.rating, flagged);
+    const ifConfirmed = weights?.levels
+      ? confirmedLevelWeight(plan.items[position]!, weights.levels) - levelContribution(weights.levels, levelRead(plan.items[position]!, matches))
+      : (weights?.C ?? 0) - contribution(weights, entry.rating, flagged);
     entry.gain = sigmoid(logit + ifConfirmed) - probability;
     groups[urgency(entry, plan.decisive[position]! && flagged, gating?.[position] === true, plan.redFlag[position]! && flagged, stage.step)]!.push(entry);
   }

@@ -28,6 +28,10 @@ const en: Table = {
   'issue.invalid': '{path}: {problem}',
   'issue.invalid_option': 'Evaluation option {path} must be {expected}; got {got}.',
   'issue.internal_error': 'Internal error while evaluating this deal (please report it): {error}',
+  'level.read': '{from} = {level} → {weight}',
+  'level.range': '{from} = {value} ({level}) → {weight}',
+  'level.otherwise': '{from} = {value} (a value not listed) → {weight}',
+  'level.none': '{from}: no level read (blank, or a value not listed) → {weight}, the reference',
 };
 
 const zh: Table = {
@@ -50,6 +54,10 @@ const zh: Table = {
   'issue.invalid': '{path}:{problem}',
   'issue.invalid_option': '评估选项 {path} 必须是 {expected};实际为 {got}。',
   'issue.internal_error': '评估此商机时发生内部错误(请报告):{error}',
+  'level.read': '{from} = {level} → {weight}',
+  'level.range': '{from} = {value}({level})→ {weight}',
+  'level.otherwise': '{from} = {value}(未列出的取值)→ {weight}',
+  'level.none': '{from}:未读到任何取值(空白或未列出的值)→ {weight}(参照水平)',
 };
 
 const tables: Record<Locale, Table> = { en, 'zh-CN': zh };

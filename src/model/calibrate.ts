@@ -20,13 +20,23 @@
  * Monotone (default on): C ≥ F ≥ W = 0 ≥ against for every fitted item, so confirming evidence never
  * lowers a probability. Enforced by reparametrising (F = u, C = u + v with u, v ≥ 0; against = r ≤ 0)
  * and solving the bound-constrained problem exactly.
+ *
+ * Categorical features (items weighed per level, `"weights": "per-level"`): one parameter per level
+ * (`otherwise` included), switched on by the deals that read that level; no level read is the
+ * reference (0). The same Gaussian prior applies — each level ~ Normal(current weight, priorSd²),
+ * centred on the current model's level weights, or on the weight of the rating the level table gives
+ * the level where the current model weighs the item by rating — so a level seen in few deals stays
+ * near the table's reading. The monotone rule does not apply: levels are categories, not an ordered
+ * scale, and finding which level wins is what the fit is for (the table's ratings still drive the
+ * stage and missing evidence). sameFactAs applies as for any item.
  */
 import { fitMap, type BinaryDesign, type PriorBlock } from './fit.js';
 import { C, F, NA, W, WA, asPrepared, type HistoryItem, type HistoryOptions, type PreparedHistory } from './history.js';
 import { scores, type Scores } from './metrics.js';
-import { sigmoid, type ItemWeights, type Model } from './prior.js';
+import { levelContribution, levelPrior, sigmoid, type ItemWeights, type Model } from './prior.js';
 import { seeded, shuffled } from './random.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './file.js';
+import type { HistoryRead, InvalidInput } from './inputs.js';
 
 /** Options of `calibrate`: the evaluation options of the history plus the fit's priors and limits. */
 export interface CalibrateOptions extends HistoryOptions {
@@ -40,11 +50,14 @@ export interface CalibrateOptions extends HistoryOptions {
   name?: string;
 }
 
-/** How many closed deals rated an item C, F and W. */
+/** How many closed deals rated an item C, F and W (and, for a categorical feature, read each level). */
 export interface ItemCounts {
   C: number;
   F: number;
   W: number;
+  /** A categorical feature only: deals per level read, and `none` read (the reference). */
+  levels?: Record<string, number>;
+  none?: number;
 }
 
 /** What `calibrate` returns: the fitted model, its file, and the counts it was fitted on. */
@@ -60,6 +73,8 @@ export interface Calibration {
   converged: boolean;
   /** How often each item was rated C, F and W (where it applies) among the closed deals. */
   counts: Record<string, ItemCounts>;
+  /** Inputs left out (`skipInvalid`): where each came from, its deal id and its issues. */
+  invalid: InvalidInput[];
 }
 
 const DEFAULTS = { priorSd: 0.5, interceptSd: 2, monotone: true };
@@ -94,7 +109,12 @@ function layoutOf(items: readonly HistoryItem[], monotone: boolean): Layout {
     if (!item.fitted) return;
     const k = next;
     let block: Omit<Block, 'item' | 'index' | 'first'>;
-    if (!item.risk && !monotone)
+    if (item.levels) {
+      // One parameter per level, unbounded; the deal's level picks the column (designOf).
+      const size = item.levels.length;
+      const identity = Array.from({ length: size }, (_, r) => Array.from({ length: size }, (_, c) => (r === c ? 1 : 0)));
+      block = { size, T: identity, columns: [[], [], [], []], lower: new Array<number>(size).fill(-Infinity), upper: new Array<number>(size).fill(Infinity) };
+    } else if (!item.risk && !monotone)
       block = { size: 2, T: [[1, 0], [0, 1]], columns: [[], [k + 1], [k], []], lower: [-Infinity, -Infinity], upper: [Infinity, Infinity] };
     else if (!item.risk)
       // θ = (u, v): F = u, C = u + v
@@ -113,17 +133,26 @@ function layoutOf(items: readonly HistoryItem[], monotone: boolean): Layout {
 /** The log-odds of a W from facts or evidence: redFlag plus veto. */
 const againstOf = (w: ItemWeights): number => w.redFlag + (w.veto ?? 0);
 
-const naturalOf = (w: ItemWeights, risk: boolean): number[] => (risk ? [w.C, w.F, againstOf(w)] : [w.C, w.F]);
+/** A block's natural weights: C, F[, against]; a categorical feature's level weights in level order. */
+function naturalOf(w: ItemWeights, item: HistoryItem): number[] {
+  if (item.levels) {
+    const levels = w.levels ?? levelPrior(item.levels, w);
+    return item.levels.map((l) => levelContribution(levels, l.level));
+  }
+  return item.risk ? [w.C, w.F, againstOf(w)] : [w.C, w.F];
+}
 
 /** θ for natural weights (C, F[, against]) of a block: the inverse of T. */
 function thetaOf(block: Block, natural: number[], monotone: boolean): number[] {
   const [c, f, r] = natural as [number, number, number?];
-  if (!monotone) return natural;
+  if (!monotone || block.item.levels) return natural;
   if (!block.item.risk) return [f, c - f];
   return [f, c - f, r!];
 }
 
 function naturalFromTheta(block: Block, theta: ArrayLike<number>): ItemWeights {
+  const levels = block.item.levels;
+  if (levels) return { C: 0, F: 0, redFlag: 0, levels: Object.fromEntries(levels.map((l, k) => [l.level, theta[block.first + k]!])) };
   const values = block.T.map((row) => row.reduce((s, a, c) => s + a * theta[block.first + c]!, 0));
   const against = block.item.risk ? Math.min(0, values[2]!) : 0;
   // A decisive item's against term is its veto; any other item's is its red flag.
@@ -132,6 +161,12 @@ function naturalFromTheta(block: Block, theta: ArrayLike<number>): ItemWeights {
 
 function contributionOf(w: ItemWeights, rating: number): number {
   return rating === C ? w.C : rating === F ? w.F : rating === WA ? againstOf(w) : 0;
+}
+
+/** What an item adds to a deal of the history: by its level where the model weighs it per level, else by its rating. */
+function termOf(w: ItemWeights, item: HistoryItem, rating: number, level: number): number {
+  if (w.levels) return levelContribution(w.levels, level >= 0 ? item.levels?.[level]?.level : undefined);
+  return contributionOf(w, rating);
 }
 
 /** The design matrix of the given deals. */
@@ -151,8 +186,10 @@ function designOf(history: PreparedHistory, layout: Layout, deals: readonly numb
       const rating = deal.ratings[i]!;
       if (rating === NA) continue;
       const block = byIndex.get(i);
-      if (block) for (const c of block.columns[rating as 0 | 1 | 2 | 3]) columns.push(c);
-      else fixedSum += contributionOf(fixed[i]!, rating);
+      if (block?.item.levels) {
+        if (deal.levels[i]! >= 0) columns.push(block.first + deal.levels[i]!);
+      } else if (block) for (const c of block.columns[rating as 0 | 1 | 2 | 3]) columns.push(c);
+      else fixedSum += termOf(fixed[i]!, history.items[i]!, rating, deal.levels[i]!);
     }
     offset[row] = fixedSum;
     offsets[row + 1] = columns.length;
@@ -176,7 +213,7 @@ function fitOn(history: PreparedHistory, layout: Layout, deals: readonly number[
   const upper = new Float64Array(layout.parameters).fill(Infinity);
   start[0] = current.intercept;
   for (const block of layout.blocks) {
-    const mean = naturalOf(current.weights[block.item.id]!, block.item.risk);
+    const mean = naturalOf(current.weights[block.item.id]!, block.item);
     const params = Array.from({ length: block.size }, (_, c) => block.first + c);
     prior.push({ params, A: block.T, mean, precision: mean.map(() => weightPrecision) });
     thetaOf(block, mean, layout.monotone).forEach((v, c) => (start[block.first + c] = v));
@@ -211,7 +248,7 @@ export function predict(history: PreparedHistory, model: Model, deals: readonly 
     let logit = model.intercept;
     history.items.forEach((item, i) => {
       const rating = deal.ratings[i]!;
-      if (rating !== NA) logit += contributionOf(model.weights[item.id] ?? { C: 0, F: 0, redFlag: 0 }, rating);
+      if (rating !== NA) logit += termOf(model.weights[item.id] ?? { C: 0, F: 0, redFlag: 0 }, item, rating, deal.levels[i]!);
     });
     return sigmoid(logit);
   });
@@ -222,12 +259,21 @@ const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 
 function countsOf(history: PreparedHistory): Record<string, ItemCounts> {
   const counts: Record<string, ItemCounts> = {};
   history.items.forEach((item, i) => {
-    const c = { C: 0, F: 0, W: 0 };
+    const c: ItemCounts = { C: 0, F: 0, W: 0 };
+    if (item.levels) {
+      c.levels = Object.fromEntries(item.levels.map((l) => [l.level, 0]));
+      c.none = 0;
+    }
     for (const deal of history.deals) {
       const r = deal.ratings[i]!;
       if (r === C) c.C++;
       else if (r === F) c.F++;
       else if (r === W || r === WA) c.W++;
+      if (item.levels && r !== NA) {
+        const k = deal.levels[i]!;
+        if (k >= 0) c.levels![item.levels[k]!.level]! += 1;
+        else c.none! += 1;
+      }
     }
     counts[item.id] = c;
   });
@@ -245,7 +291,10 @@ export function modelFileOf(
   for (const item of items) {
     const pack = (packs[item.pack] ??= { version: item.packVersion, items: {} });
     const w = model.weights[item.id] ?? { C: 0, F: 0, redFlag: 0 };
-    pack.items[item.id] = { C: w.C, F: w.F, redFlag: w.redFlag, ...(w.veto !== undefined ? { veto: w.veto } : {}), ...(notes[item.id] ? { note: notes[item.id] } : {}) };
+    const note = notes[item.id] ? { note: notes[item.id]! } : {};
+    pack.items[item.id] = w.levels
+      ? { levels: { ...w.levels }, ...note }
+      : { C: w.C, F: w.F, redFlag: w.redFlag, ...(w.veto !== undefined ? { veto: w.veto } : {}), ...note };
   }
   const { name, ...rest } = meta;
   return { format: MODEL_FORMAT, version: MODEL_VERSION, name, ...rest, intercept: model.intercept, packs } as ModelFile;
@@ -253,10 +302,13 @@ export function modelFileOf(
 
 /**
  * Fits the model to the closed deals of a history (open ones ignored). With no closed deals the
- * result is the current model.
+ * result is the current model. The history is snapshots, what `readHistory` read from CRM tables, or
+ * a `prepareHistory` result.
+ * @throws HistoryError when an input cannot be used and `skipInvalid` is not set (see `HistoryOptions.skipInvalid`)
  * @example calibrate(snapshots, { packs: ['bant'], asOf: '2026-11-01' }).model
+ * @example calibrate(readHistory([{ table, file: 'export.csv' }], { packs: [pack], mapping }), { packs: [pack], skipInvalid: true }).invalid
  */
-export function calibrate(history: readonly unknown[] | PreparedHistory, options: CalibrateOptions = {}): Calibration {
+export function calibrate(history: readonly unknown[] | HistoryRead | PreparedHistory, options: CalibrateOptions = {}): Calibration {
   const prepared = asPrepared(history, options);
   const settings = settingsOf(options);
   const layout = layoutOf(prepared.items, settings.monotone);
@@ -269,9 +321,14 @@ export function calibrate(history: readonly unknown[] | PreparedHistory, options
     const before = prepared.current.weights[item.id]!;
     const after = fitted.model.weights[item.id]!;
     const fmt = (w: ItemWeights) =>
-      `C ${round(w.C, 3)}, F ${round(w.F, 3)}${item.risk ? `, redFlag ${round(w.redFlag, 3)}` : ''}${w.veto !== undefined ? `, veto ${round(w.veto, 3)}` : ''}`;
+      item.levels
+        ? item.levels.map((l) => `${l.level} ${round(levelContribution(w.levels ?? levelPrior(item.levels!, w), l.level), 3)}`).join(', ')
+        : `C ${round(w.C, 3)}, F ${round(w.F, 3)}${item.risk ? `, redFlag ${round(w.redFlag, 3)}` : ''}${w.veto !== undefined ? `, veto ${round(w.veto, 3)}` : ''}`;
+    const seen = c.levels
+      ? `read ${Object.entries(c.levels).map(([level, n]) => `${level} ${n}`).join(', ')}, no level ${c.none} times (the reference, 0)`
+      : `rated C ${c.C}, F ${c.F}, W ${c.W} times`;
     notes[item.id] = item.fitted
-      ? `rated C ${c.C}, F ${c.F}, W ${c.W} times in ${prepared.deals.length} closed deals; prior ${fmt(before)} → fitted ${fmt(after)}`
+      ? `${seen} in ${prepared.deals.length} closed deals; prior ${fmt(before)} → fitted ${fmt(after)}`
       : `reads the same fact as an earlier item: not fitted, keeps ${fmt(before)} so the fact counts once`;
   }
   const file = modelFileOf(
@@ -303,6 +360,7 @@ export function calibrate(history: readonly unknown[] | PreparedHistory, options
     iterations: fitted.iterations,
     converged: fitted.converged,
     counts,
+    invalid: prepared.invalid,
   };
 }
 
@@ -373,7 +431,7 @@ export function stratifiedFolds(deals: readonly { id: string; won: 0 | 1 }[], fo
  * on the others, by the uncalibrated current model and by the base rate; scores per fold and pooled.
  * @example crossValidate(snapshots, { folds: 10, seed: 1 }).auc
  */
-export function crossValidate(history: readonly unknown[] | PreparedHistory, options: CrossValidateOptions = {}): CrossValidationReport {
+export function crossValidate(history: readonly unknown[] | HistoryRead | PreparedHistory, options: CrossValidateOptions = {}): CrossValidationReport {
   return crossValidation(asPrepared(history, options), options).report;
 }
 
@@ -415,7 +473,7 @@ export interface RepeatedCrossValidation {
  * (for an analyst to recompute the scores).
  * @example repeatedCrossValidate(snapshots, { repeat: 5, folds: 10 }).mean.auc
  */
-export function repeatedCrossValidate(history: readonly unknown[] | PreparedHistory, options: CrossValidateOptions & { repeat?: number } = {}): RepeatedCrossValidation {
+export function repeatedCrossValidate(history: readonly unknown[] | HistoryRead | PreparedHistory, options: CrossValidateOptions & { repeat?: number } = {}): RepeatedCrossValidation {
   const prepared = asPrepared(history, options);
   const repeat = options.repeat ?? 1;
   if (!Number.isInteger(repeat) || repeat < 1) throw new RangeError(`repeatedCrossValidate: repeat must be an integer ≥ 1, got ${repeat}`);

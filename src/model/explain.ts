@@ -2,7 +2,7 @@
  * Explanations of a probability: the per-item log-odds contributions behind it (they sum exactly
  * to the result's logit with the model's intercept) and the what-if ranking of missing evidence.
  */
-import type { MissingItem, Result } from '../result.js';
+import type { ItemLevel, MissingItem, Result } from '../result.js';
 import { SPAN, type Model } from './prior.js';
 
 /** What one item adds to a deal's logit, with its rating. */
@@ -12,6 +12,8 @@ export interface Contribution {
   rating: 'C' | 'F' | 'W';
   /** Log-odds the item adds to the logit. */
   contribution: number;
+  /** A categorical feature: the field, the level read (null: none) and the value; `contribution` is that level's weight. */
+  level?: ItemLevel;
 }
 
 /** A probability taken apart (`explainProbability`): intercept, items that add and items that subtract. */
@@ -34,7 +36,9 @@ export const interceptOf = (model?: Pick<Model, 'intercept'>): number => model?.
  * order) equals `result.logit` exactly: the evaluator sums them the same way.
  */
 export function contributions(result: Result): Contribution[] {
-  return Object.entries(result.items).map(([item, r]) => ({ item, pack: r.pack, rating: r.rating, contribution: r.contribution }));
+  return Object.entries(result.items).map(([item, r]) =>
+    r.level ? { item, pack: r.pack, rating: r.rating, contribution: r.contribution, level: r.level } : { item, pack: r.pack, rating: r.rating, contribution: r.contribution },
+  );
 }
 
 /**

@@ -49,10 +49,27 @@ export const itemWeightsSchema = /* @__PURE__ */ lazySchema(() =>
   }),
 );
 
+/**
+ * The weights of an item weighed per level (a categorical feature, `"weights": "per-level"` in its
+ * pack): the log-odds of each level read. No level read (a blank, or a value the item's table does
+ * not list and no `otherwise`) is the reference and adds 0; a level the file does not list adds 0 too.
+ */
+export const levelWeightsSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    levels: z
+      .record(z.string().min(1, { error: () => 'a level name (the key of the item\'s level table, or "otherwise")' }), weight('the log-odds added when the item reads this level'))
+      .describe('Level (as the pack\'s level table writes it; "otherwise" for values not listed) → log-odds added when the item reads it. No level read adds 0: the reference.'),
+    note: z.string().optional().describe('Why the weights have these values.'),
+  }),
+);
+
 export const packWeightsSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     version: z.string().optional().describe('The pack version the weights were made for.'),
-    items: z.record(z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'), itemWeightsSchema),
+    items: z.record(
+      z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
+      z.union([itemWeightsSchema, levelWeightsSchema]).describe('Weights by rating (C, F, redFlag, veto), or per level for a categorical feature (levels).'),
+    ),
   }),
 );
 
@@ -128,11 +145,23 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/**
+ * A failed union (an item's weights by rating or per level) as the issues of the form the author
+ * meant: the form whose keys the value has (`levels` → per level), else by rating.
+ */
+function unionIssues(issue: z.core.$ZodIssueInvalidUnion, json: unknown): z.core.$ZodIssue[] {
+  const value = valueAt(json, issue.path);
+  const perLevel = value !== null && typeof value === 'object' && 'levels' in value;
+  const branch = issue.errors[perLevel ? 1 : 0] ?? issue.errors[0] ?? [];
+  return branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue);
+}
+
 /** Flattens a model file's per-pack weights into the evaluator's `Model`. */
 export function modelOf(file: ModelFile): Model {
   const weights: Model['weights'] = {};
   for (const pack of Object.values(file.packs))
-    for (const [id, w] of Object.entries(pack.items)) weights[id] = w.veto === undefined ? { C: w.C, F: w.F, redFlag: w.redFlag } : { C: w.C, F: w.F, redFlag: w.redFlag, veto: w.veto };
+    for (const [id, w] of Object.entries(pack.items))
+      weights[id] = 'levels' in w ? { C: 0, F: 0, redFlag: 0, levels: { ...w.levels } } : w.veto === undefined ? { C: w.C, F: w.F, redFlag: w.redFlag } : { C: w.C, F: w.F, redFlag: w.redFlag, veto: w.veto };
   return { intercept: file.intercept, weights };
 }
 
@@ -159,7 +188,7 @@ export function parseModel(json: unknown, file: string): ModelParse {
   if (!parsed.success)
     return {
       ok: false,
-      issues: parsed.error.issues.map((issue) => {
+      issues: parsed.error.issues.flatMap((one) => (one.code === 'invalid_union' ? unionIssues(one, json) : [one])).map((issue) => {
         if (issue.code === 'unrecognized_keys')
           return { file, path: modelPath([...issue.path, issue.keys[0]!]), message: `unknown key "${issue.keys.join('", "')}"` };
         if (issue.code === 'invalid_key')
@@ -186,26 +215,50 @@ export function parseModel(json: unknown, file: string): ModelParse {
 
 /** A reason to doubt a model for the packs it is used with; the evaluation still runs. */
 export interface ModelWarning {
-  code: 'model-shares-no-item';
+  code: 'model-shares-no-item' | 'model-levels-not-read' | 'model-unknown-level';
   message: string;
 }
 
 /**
- * Warnings about using a model with packs: a model that weighs none of the packs' items gives
- * every deal the same probability (the intercept's: about 8% for the default prior), whatever its
- * ratings — almost always a model made for other packs.
+ * Warnings about using a model with packs:
+ * - `model-shares-no-item`: the model weighs none of the packs' items, so every deal gets the same
+ *   probability (the intercept's: about 8% for the default prior) whatever its ratings — almost
+ *   always a model made for other packs;
+ * - `model-levels-not-read`: the model weighs an item per level but the pack rates that item (it is
+ *   not `"weights": "per-level"`), so no level is ever read and the item adds 0;
+ * - `model-unknown-level`: the model weighs a level the item's table does not have (a typo, or
+ *   another version of the pack): that weight is never used.
  * @example modelWarnings(parseModel(json, 'm.json').model, [builtinPack('man')]) // [] when it weighs a MAN item
  */
 export function modelWarnings(model: Model, packs: readonly Pack[]): ModelWarning[] {
-  const ids = packs.flatMap((p) => p.items.map((i) => i.id));
-  if (ids.some((id) => Object.prototype.hasOwnProperty.call(model.weights, id))) return [];
-  const p = 1 / (1 + Math.exp(-model.intercept));
-  return [
-    {
-      code: 'model-shares-no-item',
-      message: `the model weighs none of the items of ${packs.map((pk) => pk.id).join(', ')}: every deal gets its intercept's probability (${Math.round(p * 100)}%) whatever its ratings; use a model made for these packs`,
-    },
-  ];
+  const items = packs.flatMap((p) => p.items);
+  const own = (id: string) => Object.prototype.hasOwnProperty.call(model.weights, id);
+  if (!items.some((item) => own(item.id))) {
+    const p = 1 / (1 + Math.exp(-model.intercept));
+    return [
+      {
+        code: 'model-shares-no-item',
+        message: `the model weighs none of the items of ${packs.map((pk) => pk.id).join(', ')}: every deal gets its intercept's probability (${Math.round(p * 100)}%) whatever its ratings; use a model made for these packs`,
+      },
+    ];
+  }
+  const warnings: ModelWarning[] = [];
+  for (const item of items) {
+    const levels = own(item.id) ? model.weights[item.id]!.levels : undefined;
+    if (!levels) continue;
+    if (!item.feature) {
+      warnings.push({ code: 'model-levels-not-read', message: `the model weighs ${item.id} per level, but the pack rates it ("weights": "per-level" is not set): no level is read and the item adds 0` });
+      continue;
+    }
+    const known = new Set(item.rules.flatMap((r) => (r.event.params.level !== undefined ? [r.event.params.level] : [])));
+    const unknown = Object.keys(levels).filter((level) => !known.has(level));
+    if (unknown.length > 0)
+      warnings.push({
+        code: 'model-unknown-level',
+        message: `the model weighs ${unknown.map((l) => JSON.stringify(l)).join(', ')} for ${item.id}, which its level table (${[...known].map((l) => JSON.stringify(l)).join(', ')}) does not have: ${unknown.length === 1 ? 'that weight is' : 'those weights are'} never used`,
+      });
+  }
+  return warnings;
 }
 
 /**

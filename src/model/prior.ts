@@ -41,6 +41,11 @@ export interface ItemWeights {
   redFlag: number;
   /** Added as well when a decisive item is W from facts or fresh evidence; ≤ 0. Absent: 0. */
   veto?: number;
+  /**
+   * An item weighed per level (a categorical feature, `"weights": "per-level"`): the log-odds of
+   * each level read; C, F and redFlag are then not used. No level read adds 0 (the reference).
+   */
+  levels?: Readonly<Record<string, number>>;
 }
 
 /** A probability model: the logit is the intercept plus each item's weight for its rating. */
@@ -75,12 +80,35 @@ export function priorModel(items: readonly Item[], applies: (item: Item) => bool
     const w: ItemWeights = { C: c, F: c / 2, redFlag: live && isRedFlagItem(item) && !item.decisive ? -RED_FLAG_UNIT * unitsOf(item) : 0 };
     // The veto lands an otherwise all-C deal (logit SPAN/2 − C of this item) at VETO_LANDING.
     if (live && item.decisive) w.veto = Math.min(0, Math.log(VETO_LANDING / (1 - VETO_LANDING)) - (SPAN / 2 - c));
+    // A categorical feature starts where its rating would put it: each level weighs what its rating
+    // (C, F, or a W from facts) weighs, so the uncalibrated model rates it as a rating item.
+    if (item.feature) w.levels = levelPrior(item.rules.map((r) => r.event.params), w);
     weights[item.id] = w;
   }
   return { intercept: -SPAN / 2, weights };
 }
 
 const unitsOf = (item: Pick<Item, 'star'>) => (item.star ? 2 : 1);
+
+/**
+ * Per-level weights centred on rating weights: a level rated C weighs C, F weighs F, W weighs a W
+ * from facts (redFlag + veto; 0 for an item that raises no red flag). The first rule of a level sets it.
+ * @example levelPrior([{ rating: 'C', level: 'Yes' }, { rating: 'W', level: 'No' }], { C: 0.4, F: 0.2, redFlag: 0 }) // { Yes: 0.4, No: 0 }
+ */
+export function levelPrior(rules: readonly { rating: Rating; level?: string }[], weights: Omit<ItemWeights, 'levels'>): Record<string, number> {
+  const levels: Record<string, number> = {};
+  for (const { rating, level } of rules)
+    if (level !== undefined && !Object.prototype.hasOwnProperty.call(levels, level)) levels[level] = contribution(weights, rating, true);
+  return levels;
+}
+
+/**
+ * A per-level item's contribution: the weight of the level read, 0 for none (the reference) or a
+ * level the model does not weigh.
+ * @example levelContribution({ Yes: 0.4, No: -0.2 }, 'No') // -0.2
+ */
+export const levelContribution = (levels: Readonly<Record<string, number>>, level: string | undefined): number =>
+  level !== undefined && Object.prototype.hasOwnProperty.call(levels, level) ? levels[level]! : 0;
 
 /** Whether a W from facts or evidence on the item is a red flag: risk items, items marked redFlag, decisive items. */
 export const isRedFlagItem = (item: Pick<Item, 'kind' | 'redFlag' | 'decisive'>): boolean => item.kind === 'risk' || item.redFlag || item.decisive;
@@ -91,6 +119,7 @@ export const isRedFlagItem = (item: Pick<Item, 'kind' | 'redFlag' | 'decisive'>)
  */
 export function contribution(weights: ItemWeights | undefined, rating: Rating, against = false): number {
   if (!weights) return 0;
+  if (weights.levels) return 0; // weighed per level: see levelContribution
   if (rating === 'C') return weights.C;
   if (rating === 'F') return weights.F;
   return against ? weights.redFlag + (weights.veto ?? 0) : 0;

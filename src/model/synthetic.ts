@@ -10,7 +10,7 @@
 import { evaluateSync, type EvaluateOptions } from '../evaluate.js';
 import type { SnapshotInput } from '../snapshot/schema.js';
 import { countedItems, type Model } from './prior.js';
-import { packsInUse } from './history.js';
+import { packsInUse } from './packs.js';
 import { seeded } from './random.js';
 
 /** Options of `syntheticHistory`: how many deals, the seed, the packs and the true model. */

@@ -87,6 +87,12 @@ function semanticIssues(pack: Pack, fileOf: (itemIndex: number) => { file: strin
     const at = (...rest: PropertyKey[]) => jsonPath([...(file === manifest ? ['items'] : []), index, ...rest]);
     if (seen.has(item.id)) issues.push({ file, path: at('id'), message: `duplicate item id "${item.id}"` });
     seen.set(item.id, i);
+    // An item weighed per level names the level of each rule; only such an item does.
+    item.rules.forEach((rule, r) => {
+      const level = rule.event.params.level;
+      if (item.feature && level === undefined) issues.push({ file, path: at('rules', r, 'event', 'params'), message: 'an item weighed per level ("feature") names the level of every rule: add "level"' });
+      if (!item.feature && level !== undefined) issues.push({ file, path: at('rules', r, 'event', 'params', 'level'), message: 'a level is read only by an item weighed per level: add "feature": { "from": "<field>" } to the item, or remove "level"' });
+    });
     item.rules.forEach((rule, r) => {
       const message = rule.event.params.message;
       if (!hasOwn.call(pack.messages, message)) issues.push({ file, path: at('rules', r, 'event', 'params', 'message'), message: `unknown message id "${message}": add it to the pack's "messages"` });

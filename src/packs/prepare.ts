@@ -11,6 +11,8 @@ export interface PreparedRule {
   item: number;
   rating: Rating;
   message: string;
+  /** The level the rule reads, on an item weighed per level (`item.feature`). */
+  level?: string;
   /** What the rule observes when it matches (shared by every deal, frozen). */
   observed: Rated;
   rule: PackRule;
@@ -34,8 +36,10 @@ export function preparePack(pack: Pack): PreparedPack {
         .map((rule, order) => ({ rule, order }))
         .sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.order - b.order)
         .map(({ rule }) => {
-          const { rating, message } = rule.event.params;
-          return { item: index, rating, message, observed: factsRated(rating, message), rule };
+          const { rating, message, level } = rule.event.params;
+          const entry: PreparedRule = { item: index, rating, message, observed: factsRated(rating, message), rule };
+          if (level !== undefined) entry.level = level;
+          return entry;
         }),
     );
     result = { pack, items: pack.items, rules };

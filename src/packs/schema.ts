@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.js';
 import { isSafeKey, UNSAFE_KEYS } from '../json-guard.js';
-import { ITEM_ID, pathHasUnsafeStep, topLevelConditionSchema } from './conditions.js';
+import { ITEM_ID, PATH_PATTERN, pathHasUnsafeStep, topLevelConditionSchema } from './conditions.js';
 import { categoricalItemSchema } from './categorical.js';
 
 export { ITEM_ID };
@@ -33,6 +33,11 @@ export const ruleSchema = /* @__PURE__ */ lazySchema(() =>
       params: z.strictObject({
         rating: z.enum(['C', 'F', 'W']),
         message: z.string().min(1).describe('A message id of the pack: why the facts give this rating.'),
+        level: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('The level this rule reads, on an item weighed per level (`feature`): the model adds that level\'s weight when the rule matches. Written by the categorical form ("weights": "per-level").'),
       }),
     }),
   }),
@@ -61,6 +66,14 @@ export const itemSchema = /* @__PURE__ */ lazySchema(() =>
       ),
     docs: z.string().min(1).describe('How the item is rated, and each choice made where the source is ambiguous.'),
     rules: z.array(ruleSchema),
+    feature: z
+      .strictObject({
+        from: z.string().refine((p) => PATH_PATTERN.test(`$.${p}`), 'a dotted snapshot path such as "custom.incumbent"').describe('The field the levels are read from.'),
+      })
+      .optional()
+      .describe(
+        'The item is a categorical feature of the probability model: it adds the weight of the level its matching rule reads (every rule names one: event.params.level), 0 when no rule matches. Its rating still drives the stage and missing evidence. Written by the categorical form ("weights": "per-level").',
+      ),
   }),
 );
 

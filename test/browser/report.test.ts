@@ -4,7 +4,7 @@
  * of the deal table work, cards link from the table. Screenshots go to test-artifacts/ (gitignored;
  * CI keeps them): look at them after a change to the report.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,26 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in headless Chromium', { timeout: 2
 
       expect(o.consoleErrors).toEqual([]);
       expect(o.requests).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('a CRM export over a pack weighed per level: each card shows the level read beside its contribution', async () => {
+    const input = readFileSync(join(ROOT, 'fixtures/crm/history.csv'), 'utf8').split('\n').slice(0, 13).join('\n') + '\n';
+    const args = ['audit', '-', '--stdin-format', 'csv', '--pack', 'fixtures/crm/pack-levels.json', '--mapping', 'fixtures/crm/mapping.json', '--as-of', AS_OF, '-f', 'html'];
+    const o = await openFile(report('audit-crm-levels.html', args, { input }));
+    try {
+      expect(await rows(o)).toHaveLength(12);
+      await o.page.click('#deals tbody tr:first-child a');
+      const card = o.page.locator('article.card:target');
+      await expect.poll(() => card.count()).toBe(1);
+      const levels = await card.locator('table.contributions .level').allTextContents();
+      // e.g. "custom.incumbent = Us → +0.48": the column, the level read and its weight
+      expect(levels.length).toBeGreaterThan(0);
+      for (const text of levels) expect(text).toMatch(/^custom\.[a-z_]+ = .+ → [+−-]\d+\.\d\d$/);
+      await shot(o, 'audit-crm-levels-card.png', 'article.card:target');
+      expect(o.consoleErrors).toEqual([]);
     } finally {
       await o.close();
     }

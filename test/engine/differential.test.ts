@@ -6,6 +6,9 @@
  *    every item's first matching rule must be equal.
  * 2. Random realistic snapshots (bench/generate.mjs) with random options: `evaluate` and
  *    `evaluateSync` must return deep-equal results.
+ * 3. Random categorical packs (level tables of words, numbers and ranges, with or without
+ *    `otherwise`, weighed by rating or per level) on random field values, with the prior or a random
+ *    per-level model: `evaluate` and `evaluateSync` must return deep-equal results.
  *
  * `npm test` runs a few thousand cases. DIFF_RUNS=n runs n cases of each property (DIFF_RESULT_RUNS
  * overrides the second), DIFF_SEED fixes the seed, DIFF_REPORT=file writes the counts there; see
@@ -22,6 +25,7 @@ import { evaluate, evaluateSync, type EvaluateOptions } from '../../src/evaluate
 import { BUILTIN_PACK_IDS } from '../../src/packs/builtin.js';
 import type { Condition } from '../../src/packs/conditions.js';
 import { parsePack } from '../../src/packs/load.js';
+import type { Model } from '../../src/model/prior.js';
 import { preparePack, type PreparedPack } from '../../src/packs/prepare.js';
 import { factDocuments, randomPack } from './arbitraries.js';
 
@@ -108,6 +112,49 @@ describe('compiled engine = json-rules-engine', () => {
         expect(sync).toEqual(reference);
       }),
       { numRuns: RESULT_RUNS, seed: SEED, endOnFailure: LONG > 0 },
+    );
+  }, TIMEOUT);
+
+  it(`on random categorical packs, per level or by rating: evaluate deep-equals evaluateSync (${Math.ceil(RESULT_RUNS / 3)} packs)`, async () => {
+    const KEYS = ['Yes', 'No', 'Other', '0', '1', '2', '<0', '0..90', '>=91', '≤5', 'yes'];
+    const VALUES = [fc.constantFrom('Yes', 'No', 'Other', 'yes', 'Partner', '0', '1', '2', ''), fc.integer({ min: -5, max: 200 }), fc.constant(true), fc.constant(null)];
+    const item = fc.record({
+      keys: fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 5 }),
+      ratings: fc.array(fc.constantFrom('C', 'F', 'W'), { minLength: 5, maxLength: 5 }),
+      otherwise: fc.option(fc.constantFrom('C', 'F', 'W'), { nil: undefined }),
+      perLevel: fc.boolean(),
+      risk: fc.boolean(),
+      weights: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 4 }), fc.array(fc.oneof(...VALUES), { minLength: 4, maxLength: 4 }), fc.boolean(), fc.boolean(), async (items, values, withModel, answered) => {
+        const declared = items.map((d, i) => ({
+          id: `crm.f${i}`,
+          step: 1 + (i % 7),
+          ...(d.risk ? { kind: 'risk' } : {}),
+          from: `custom.f${i}`,
+          levels: Object.fromEntries(d.keys.map((k, j) => [k, d.ratings[j]!])),
+          ...(d.otherwise ? { otherwise: d.otherwise } : {}),
+          ...(d.perLevel ? { weights: 'per-level' } : {}),
+        }));
+        const parsed = parsePack({ manifest: { id: 'crm-random', version: '1.0.0', title: { zh: 'x', en: 'x' }, docs: 'x', messages: {}, items: declared }, file: 'random.json' });
+        if (!parsed.ok) throw new Error(`the generator made a pack loading rejects: ${JSON.stringify(parsed.issues)}`);
+        const model: Model = { intercept: -0.5, weights: {} };
+        items.forEach((d, i) => {
+          const levels = Object.fromEntries([...d.keys, 'otherwise'].map((k, j) => [k, d.weights[j]!]));
+          model.weights[`crm.f${i}`] = d.perLevel ? { C: 0, F: 0, redFlag: 0, levels } : { C: d.weights[0]!, F: d.weights[1]!, redFlag: -Math.abs(d.weights[2]!) };
+        });
+        const custom = Object.fromEntries(items.flatMap((_, i) => (values[i] === null || values[i] === '' ? [] : [[`f${i}`, values[i]]])));
+        const snapshot = { id: 'R-1', custom, ...(answered ? { answers: { 'crm.f0': 'C' } } : {}) };
+        const options: EvaluateOptions = { packs: [parsed.pack], asOf: '2026-11-01', detail: 'full', ...(withModel ? { model } : {}) };
+        const sync = evaluateSync(snapshot, options);
+        const reference = await evaluate(snapshot, options);
+        stats.resultComparisons++;
+        if (JSON.stringify(sync) !== JSON.stringify(reference)) stats.differences++;
+        expect(sync.ok).toBe(true);
+        expect(sync).toEqual(reference);
+      }),
+      { numRuns: Math.ceil(RESULT_RUNS / 3), seed: SEED, endOnFailure: LONG > 0 },
     );
   }, TIMEOUT);
 });

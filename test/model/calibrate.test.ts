@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSync } from '../../src/evaluate.js';
 import { calibrate, crossValidate, predict, stratifiedFolds } from '../../src/model/calibrate.js';
 import { parseModel } from '../../src/model/file.js';
+import { HistoryError } from '../../src/model/inputs.js';
 import { prepareHistory } from '../../src/model/history.js';
 import { auc } from '../../src/model/metrics.js';
 import { syntheticHistory } from '../../src/model/synthetic.js';
@@ -148,9 +149,10 @@ describe('edge cases', () => {
       ...Array.from({ length: 30 }, (_, i) => ({ id: `W-${i}`, asOf: '2026-06-30', outcome: 'won', answers: { 's2.2': 'C' } })),
       { id: 'BAD', outcome: 'maybe' },
     ];
-    const prep = prepareHistory(history, { packs: [...packs] });
+    expect(() => prepareHistory(history, { packs: [...packs] })).toThrow(HistoryError);
+    const prep = prepareHistory(history, { packs: [...packs], skipInvalid: true });
     expect(prep.invalid).toHaveLength(1);
-    expect(prep.invalid[0]).toMatchObject({ index: 30, id: 'BAD' });
+    expect(prep.invalid[0]).toMatchObject({ index: 30, id: 'BAD', source: { at: '[30]' }, issues: [{ path: '$.outcome' }] });
     const fit = calibrate(prep);
     expect(fit.model.intercept).toBeGreaterThan(prep.current.intercept);
     expect(Number.isFinite(fit.model.intercept)).toBe(true);
@@ -210,7 +212,7 @@ describe('the veto of a decisive item is a weight calibration learns (issue 12)'
     expect(fittedVeto).toBeGreaterThan(prior.veto!);
     expect(fittedVeto).toBeLessThan(0);
     expect(result.model.weights['s5.7']!.redFlag).toBe(0);
-    expect(result.file.packs['sangfor-7step']!.items['s5.7']!.veto).toBe(fittedVeto);
+    expect(result.file.packs['sangfor-7step']!.items['s5.7']!).toMatchObject({ veto: fittedVeto });
     expect(result.file.packs['sangfor-7step']!.items['s5.7']!.note).toMatch(/veto/);
   });
 

@@ -5,19 +5,20 @@
  */
 import { resolve } from 'node:path';
 import { calibrate, repeatedCrossValidate, MAX_SD, MIN_SD, type CrossValidationReport, type HeldOutPrediction, type RepeatedCrossValidation, type ScoreSummary } from '../../model/calibrate.js';
-import { prepareHistory } from '../../model/history.js';
-import type { Model } from '../../model/prior.js';
-import { readInputs } from '../../node/inputs.js';
+import { prepareHistory, type HistoryItem, type PreparedHistory } from '../../model/history.js';
+import { columnIssueText, HistoryError, invalidInputTexts, readHistory, type HistoryInput } from '../../model/inputs.js';
+import { levelContribution, levelPrior, type Model } from '../../model/prior.js';
+import { dealValue, readInputs } from '../../node/inputs.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
-import { evaluateOptions, observableOf, rowOptions, snapshotOf } from '../audit/engine.js';
+import { evaluateOptions } from '../audit/engine.js';
+import { packObjects } from '../packs.js';
 import { auditSettingsOf } from '../collect.js';
 import type { Command } from '../command.js';
 import { inputErrorText, UsageError, type InputError } from '../errors.js';
 import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
 import { readSheet } from '../sheets.js';
 import { refuseInputAsOutput, writeOutput } from '../output-file.js';
-import { columnChecker } from '../audit/rows.js';
 
 const usage = `Usage: dealqual calibrate <history…> [-o model.json] [options]
 
@@ -94,7 +95,7 @@ function textReport(report: CrossValidationReport, extra: { out?: string; change
   for (const b of report.bins)
     if (b.deals > 0) lines.push(`  ${`${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(11)}${String(b.deals).padStart(6)}${fixed(b.predicted).padStart(11)}${fixed(b.observed).padStart(10)}`);
   if (extra.changes.length) {
-    lines.push('', 'Largest weight changes (log-odds added by the rating; W = 0):');
+    lines.push('', 'Largest weight changes (log-odds added by the rating, or by the level read; W and no level = 0):');
     for (const c of extra.changes) lines.push(`  ${c.item.padEnd(18)} ${c.rating.padEnd(9)} ${fixed(c.before).padStart(7)} → ${fixed(c.after).padStart(7)}`);
   }
   if (extra.skipped > 0) lines.push('', `${extra.skipped} invalid input${extra.skipped === 1 ? '' : 's'} skipped (listed on stderr).`);
@@ -104,15 +105,26 @@ function textReport(report: CrossValidationReport, extra: { out?: string; change
 
 interface Change {
   item: string;
-  rating: 'C' | 'F' | 'redFlag' | 'veto' | 'intercept';
+  /** C, F, redFlag, veto, intercept, or `= <level>` for a categorical feature's level. */
+  rating: string;
   before: number;
   after: number;
 }
 
-function changesOf(before: Model, after: Model, limit = 8): Change[] {
+function changesOf(before: Model, after: Model, items: readonly HistoryItem[], limit = 8): Change[] {
   const all: Change[] = [{ item: '(intercept)', rating: 'intercept', before: before.intercept, after: after.intercept }];
+  const levelsOf = new Map(items.map((i) => [i.id, i.levels]));
   for (const [item, w] of Object.entries(after.weights)) {
     const b = before.weights[item] ?? { C: 0, F: 0, redFlag: 0 };
+    const levels = levelsOf.get(item);
+    if (w.levels && levels) {
+      const prior = b.levels ?? levelPrior(levels, b);
+      for (const { level } of levels) {
+        const [x, y] = [levelContribution(prior, level), levelContribution(w.levels, level)];
+        if (x !== y) all.push({ item, rating: `= ${level}`, before: x, after: y });
+      }
+      continue;
+    }
     for (const rating of ['C', 'F', 'redFlag', 'veto'] as const) if ((w[rating] ?? 0) !== (b[rating] ?? 0)) all.push({ item, rating, before: b[rating] ?? 0, after: w[rating] ?? 0 });
   }
   return all
@@ -148,54 +160,41 @@ export const calibrateCommand: Command = {
     if (values.predictions) await refuseInputAsOutput(values.predictions, positionals, io.cwd, '--predictions');
     const model = settings.model;
 
+    // Reading is the library's (readHistory, prepareHistory with skipInvalid): this adapter feeds it
+    // the rows and deals of the files, and prints what comes back.
     const audit = auditSettingsOf(settings);
-    const rows = rowOptions(audit);
-    const history: unknown[] = [];
-    const errors: InputError[] = [];
-    const headerErrors: InputError[] = [];
-    const notes: string[] = [];
-    const checkColumns = columnChecker(rows);
-    const observableFor = observableOf(audit, rows);
-    // The items any input can feed: the union over the inputs (every item once a JSON deal is read).
-    let observable: Set<string> | undefined = new Set();
-    const everything = { all: false };
+    const inputs: HistoryInput[] = [];
+    const unreadable: InputError[] = [];
     for await (const event of readInputs(positionals, { cwd: io.cwd, stdin: io.stdin, readSheet, ...(values.sheet ? { sheet: values.sheet } : {}), ...(settings.delimiter ? { delimiter: settings.delimiter } : {}), ...(settings.encoding ? { encoding: settings.encoding } : {}) })) {
-      if (event.kind === 'error') {
-        errors.push(event.error);
-        continue;
+      if (event.kind === 'error') unreadable.push(event.error);
+      else if (event.row) inputs.push({ headers: event.row.headers, values: event.row.values, rowNumber: event.row.rowNumber, source: event.source });
+      else {
+        const value = dealValue(event);
+        if (value.ok) inputs.push({ snapshot: value.value, source: event.source });
+        else unreadable.push(value.error);
       }
-      const checked = event.row ? checkColumns(event.row, event.source) : undefined;
-      if (checked) {
-        headerErrors.push(...checked.errors);
-        notes.push(...checked.notes);
-      }
-      const value = snapshotOf(event, rows);
-      const fed = observableFor(event);
-      if (!fed) everything.all = true;
-      else for (const id of fed) observable?.add(id);
-      if (value.ok) history.push({ value: value.value, source: event.source });
-      else errors.push(...value.errors);
     }
-    const entries = history as { value: unknown; source: InputError['source'] }[];
-    if (everything.all) observable = undefined;
-    const prepared = prepareHistory(
-      entries.map((e) => e.value),
-      { ...evaluateOptions(audit), ...(model ? { model, modelName: values.model } : observable ? { observable } : {}) },
-    );
-    for (const invalid of prepared.invalid)
-      for (const issue of invalid.issues)
-        errors.push({ source: entries[invalid.index]!.source, ...(invalid.id !== undefined ? { id: invalid.id } : {}), path: issue.path, message: issue.message });
-    if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
+    const packs = packObjects(audit.packs);
+    const off = packs.flatMap((p) => p.items.map((i) => i.id)).filter((id) => audit.policy.severities[id] === 'off');
+    const read = readHistory(inputs, { packs: audit.packs, locale: audit.policy.locale, off, ...(audit.mapping ? { mapping: audit.mapping } : {}) });
+    if (read.notes.length) await io.stderr.write(read.notes.map((n) => `note  ${n.source.file ?? '(history)'}: ${n.message}`).join('\n') + '\n');
     const skip = values['skip-invalid'] === true;
-    if (headerErrors.length > 0 || (errors.length > 0 && !skip)) {
-      const all = [...headerErrors, ...errors];
+    const unreadableLines = unreadable.map((e) => inputErrorText(e));
+    let prepared: PreparedHistory;
+    try {
+      prepared = prepareHistory(read, { ...evaluateOptions(audit), skipInvalid: skip, ...(model ? { model, modelName: values.model } : {}) });
+      if (unreadable.length > 0 && !skip) throw new HistoryError([], []);
+    } catch (error) {
+      if (!(error instanceof HistoryError)) throw error;
+      const lines = [...error.columns.map(columnIssueText), ...unreadableLines, ...error.invalid.flatMap(invalidInputTexts)];
       await io.stderr.write(
-        all.map((e) => `error  ${inputErrorText(e)}`).join('\n') +
-          `\n${all.length} input error${all.length === 1 ? '' : 's'}: fix them${headerErrors.length === 0 ? ' or give --skip-invalid' : ''}, then calibrate again (no model written).\n`,
+        lines.map((line) => `error  ${line}`).join('\n') +
+          `\n${lines.length} input error${lines.length === 1 ? '' : 's'}: fix them${error.columns.length === 0 ? ' or give --skip-invalid' : ''}, then calibrate again (no model written).\n`,
       );
       return 2;
     }
-    if (errors.length > 0) await io.stderr.write(errors.map((e) => `skipped  ${inputErrorText(e)}`).join('\n') + '\n');
+    const skipped = [...unreadableLines, ...prepared.invalid.flatMap(invalidInputTexts)];
+    if (skipped.length > 0) await io.stderr.write(skipped.map((line) => `skipped  ${line}`).join('\n') + '\n');
     if (prepared.deals.length === 0)
       throw new UsageError(`no closed deals in the history (${prepared.open} open): calibration needs deals with outcome won or lost — is the outcome column mapped?`);
 
@@ -209,15 +208,15 @@ export const calibrateCommand: Command = {
       out = target;
       await writeOutput(out, io.cwd, JSON.stringify(fitted.file, null, 2) + '\n');
     }
-    const changes = changesOf(prepared.current, fitted.model);
+    const changes = changesOf(prepared.current, fitted.model, prepared.items);
     if (format === 'html') {
       const { calibrationHtml } = await import('../formatters/html/calibrate.js');
-      await io.stdout.write(await calibrationHtml(report, changesOf(prepared.current, fitted.model, 20), settings.policy.locale));
+      await io.stdout.write(await calibrationHtml(report, changesOf(prepared.current, fitted.model, prepared.items, 20), settings.policy.locale));
     } else if (format === 'json') {
       const json = {
         ...report,
         ...(repeat > 1 ? { repeat: { runs: repeated.repeats, mean: repeated.mean, sd: repeated.sd, min: repeated.min, max: repeated.max } } : {}),
-        ...(errors.length > 0 ? { skipped: errors.length } : {}),
+        ...(skipped.length > 0 ? { skipped: skipped.length } : {}),
         model: {
           ...(out ? { out } : {}),
           prior: prepared.currentName,
@@ -228,7 +227,7 @@ export const calibrateCommand: Command = {
         },
       };
       await io.stdout.write(JSON.stringify(json, rounded, 2) + '\n');
-    } else await io.stdout.write(textReport(report, { ...(out ? { out } : {}), changes, open: prepared.open, repeated, skipped: errors.length }));
+    } else await io.stdout.write(textReport(report, { ...(out ? { out } : {}), changes, open: prepared.open, repeated, skipped: skipped.length }));
     return 0;
   },
 };

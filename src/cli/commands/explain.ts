@@ -106,7 +106,9 @@ export const explain: Command = {
     const why = explainProbability(result, { limit: 3 });
     const vetoOf = (id: string) => result.items[id]?.veto;
     const terms = (list: typeof why.positive) =>
-      list.map((c) => `${c.item} ${c.rating} ${sign(c.contribution)}${vetoOf(c.item) ? ` (veto ${sign(vetoOf(c.item)!)})` : ''}`).join(', ') || 'none';
+      list
+        .map((c) => (c.level ? `${c.item} (${c.level.from} = ${c.level.level ?? '–'}) ${sign(c.contribution)}` : `${c.item} ${c.rating} ${sign(c.contribution)}${vetoOf(c.item) ? ` (veto ${sign(vetoOf(c.item)!)})` : ''}`))
+        .join(', ') || 'none';
     out.push(`  raised by:   ${terms(why.positive)}`, `  lowered by:  ${terms(why.negative)}`);
     if (result.man) out.push(`  MAN:         ${result.man.class} — ${pick(locale, result.man.action)}`);
     if (comparison) out.push('', ...methodLines(comparison));
@@ -126,6 +128,7 @@ export const explain: Command = {
       }
       out.push(`      ${id.padEnd(14)} ${item.star ? '★' : ' '} ${item.rating}  ${sign(item.contribution)}  ${titles.get(id) ?? ''}${item.veto ? `  [veto ${sign(item.veto)}: decisive, against us]` : ''}`);
       out.push(`      ${''.padEnd(14)}         ${item.reason.message}`);
+      if (item.level) out.push(`      ${''.padEnd(14)}         ${item.level.message}`);
     }
     if (result.findings.length) {
       out.push('', 'Findings:');

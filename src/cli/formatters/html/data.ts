@@ -33,7 +33,8 @@ export interface Card {
   checklist: { pack: string; step?: number; items: { id: string; star: boolean; rating: string }[] }[];
   missing: { item: string; star: boolean; step: number; rating: string; title: string; signals: string[] }[];
   findings: { code: string; message: string }[];
-  contributions: { item: string; rating: string; value: number }[];
+  /** `level`: what a categorical feature read, as `custom.incumbent = Other → −0.41`. */
+  contributions: { item: string; rating: string; value: number; level?: string }[];
 }
 
 export interface Piece {
@@ -64,7 +65,7 @@ export function dealPiece(record: DescribedRecord, locale: Locale): Piece {
     .filter(([, i]) => i.contribution !== 0)
     .sort(([a, x], [b, y]) => Math.abs(y.contribution) - Math.abs(x.contribution) || byId(a, b))
     .slice(0, TOP_CONTRIBUTIONS)
-    .map(([item, i]) => ({ item, rating: i.rating, value: round(i.contribution) }));
+    .map(([item, i]) => ({ item, rating: i.rating, value: round(i.contribution), ...(i.level ? { level: i.level.message } : {}) }));
   const card: Card = {
     id: result.id,
     source: sourceLabel(record.source),

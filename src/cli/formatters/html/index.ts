@@ -124,7 +124,7 @@ function cardHtml(card: Card, index: number, locale: Locale): string {
   const bar = (v: number) => `<span class="bar ${v >= 0 ? 'pos' : 'neg'}" style="width:${Math.round((Math.abs(v) / max) * 120)}px"></span>`;
   out.push(
     `<h3>${esc(w('contributions'))}</h3><table class="contributions"><tbody><tr><td>${esc(w('intercept'))}</td><td class="num">${card.intercept.toFixed(2)}</td><td>${bar(card.intercept)}</td></tr>${card.contributions
-      .map((c) => `<tr><td>${esc(c.item)} <span class="chip ${esc(c.rating)}">${esc(c.rating)}</span></td><td class="num">${c.value >= 0 ? '+' : ''}${c.value.toFixed(2)}</td><td>${bar(c.value)}</td></tr>`)
+      .map((c) => `<tr><td>${esc(c.item)} <span class="chip ${esc(c.rating)}">${esc(c.rating)}</span>${c.level ? ` <span class="meta level">${esc(c.level)}</span>` : ''}</td><td class="num">${c.value >= 0 ? '+' : ''}${c.value.toFixed(2)}</td><td>${bar(c.value)}</td></tr>`)
       .join('')}</tbody></table>`,
   );
   out.push('</article>');
