@@ -1,11 +1,12 @@
 /**
  * dealqual: qualify B2B sales deals against declarative sales-method checklists.
  * The pure evaluation core: no I/O, no platform APIs; the CLI and the spreadsheet bundle adapt it.
+ * The opt-in rule packs are in `dealqual/packs`.
  */
 export { evaluate, evaluateSync, type DescribedEvaluation, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate.js';
 export { describe, levelText, type DescribeOptions } from './describe.js';
 export { listItems, type ItemListing } from './packs/items.js';
-export { builtinPack, isBuiltinPack, BUILTIN_PACK_IDS, ALL_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
+export { builtinPack, isBuiltinPack, BUILTIN_PACK_IDS, ALL_PACK_IDS, type BuiltinPackId, type DefaultPackId } from './packs/builtin.js';
 export { parsePack, type PackIssue, type PackParse, type PackSource } from './packs/load.js';
 export { packSchema, packJsonSchema, type Pack, type Item, type PackInput } from './packs/schema.js';
 export { snapshotSchema, snapshotJsonSchema, ratingSchema, answerSchema, type Snapshot, type SnapshotInput, type Rating, type Answer } from './snapshot/schema.js';

@@ -5,16 +5,17 @@
  * bad snapshot (docs/engine-semantics.md, "Limits").
  */
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { format, LOCALES, type Locale } from './locale/messages.js';
 import type { Model } from './model/prior.js';
 import { MAX_WEIGHT } from './model/file.js';
-import { isBuiltinPack, BUILTIN_PACK_IDS } from './packs/builtin.js';
+import { isDefaultPack, BUILTIN_PACK_IDS } from './packs/builtin.js';
 import type { SnapshotIssue } from './snapshot/issues.js';
 
 /** The most days `staleDays` and `horizonDays` may be: 100 years. */
 export const MAX_DAYS = 36_500;
 
-const isoDate = z.iso.date();
+const isoDate = /* @__PURE__ */ lazySchema(() => z.iso.date());
 /** The last `asOf` found valid (an audit passes the same one for every deal). */
 let lastDate: string | undefined;
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -69,8 +70,8 @@ const CHECKS: readonly Check[] = [
   { name: 'locale', expected: LOCALES.map((l) => `"${l}"`).join(' or '), ok: (v) => (LOCALES as readonly unknown[]).includes(v) },
   {
     name: 'packs',
-    expected: `a list of built-in pack ids (${BUILTIN_PACK_IDS.join(', ')}) or packs from parsePack`,
-    ok: (v) => Array.isArray(v) && v.every((p) => (typeof p === 'string' ? isBuiltinPack(p) : p !== null && typeof p === 'object' && Array.isArray((p as { items?: unknown }).items))),
+    expected: `a list of default pack ids (${BUILTIN_PACK_IDS.join(', ')}) or packs (parsePack; the opt-in ones: builtinPack from 'dealqual/packs')`,
+    ok: (v) => Array.isArray(v) && v.every((p) => (typeof p === 'string' ? isDefaultPack(p) : p !== null && typeof p === 'object' && Array.isArray((p as { items?: unknown }).items))),
   },
   {
     name: 'model',

@@ -23,8 +23,8 @@ import { format } from './locale/messages.js';
 
 export interface EvaluateOptions {
   /**
-   * Built-in pack ids or loaded packs (`parsePack`). Default: the three default packs
-   * (`BUILTIN_PACK_IDS`: sangfor-7step, man, bant); `ALL_PACK_IDS` adds clmls, roles, lixiang, meddpicc.
+   * Default pack ids or packs (`parsePack`, `dealqual/packs`). Default: the three default packs
+   * (`BUILTIN_PACK_IDS`: sangfor-7step, man, bant); the opt-in packs (clmls, roles, lixiang, meddpicc) are passed as packs: `allPacks()` or `builtinPack(id)` from `dealqual/packs`.
    */
   packs?: readonly (BuiltinPackId | Pack)[];
   /** Evaluation date for snapshots without `asOf` (ISO). Default: today. */

@@ -28,7 +28,7 @@ const SUMMARY_ZH: Record<string, string> = {
   diff: '比较两次快照或审计的商机:阶段、赢率和评级的变化(倒退时退出码 1)',
   explain: '一个商机的全部细节:每项评级、理由、贡献和下一步行动',
   items: '列出规则包的条目',
-  schema: '打印快照、规则包或配置的 JSON Schema',
+  schema: '打印 JSON Schema:快照、规则包、模型、配置、结果',
 };
 
 export async function helpText(locale: Locale = 'en'): Promise<string> {

@@ -1,10 +1,12 @@
 /** Resolves pack names: a built-in pack, or a user's pack file or folder validated as untrusted data. */
 import { resolve } from 'node:path';
-import { ALL_PACK_IDS, builtinPack, isBuiltinPack, type BuiltinPackId } from '../packs/builtin.js';
+import { ALL_PACK_IDS, BUILTIN_PACK_IDS, isDefaultPack, type BuiltinPackId } from '../packs/builtin.js';
+import { builtinPack, isOptInPack, OPT_IN_PACK_IDS } from '../packs/optional.js';
 import type { Pack } from '../packs/schema.js';
 import { readPack } from '../node/read-pack.js';
 import { UsageError } from './errors.js';
 
+/** A built-in pack by id, or a pack; `resolvePacks` gives the opt-in packs as packs, so evaluating them needs no `dealqual/packs` lookup (the worker threads of `--jobs` included). */
 export type PackRef = BuiltinPackId | Pack;
 
 /**
@@ -17,11 +19,15 @@ export async function resolvePacks(names: readonly string[], base: string, cwd: 
   const problems: string[] = [];
   for (const name of names) {
     if (name === 'all') {
-      out.push(...ALL_PACK_IDS);
+      out.push(...BUILTIN_PACK_IDS, ...OPT_IN_PACK_IDS.map(builtinPack));
       continue;
     }
-    if (isBuiltinPack(name)) {
+    if (isDefaultPack(name)) {
       out.push(name);
+      continue;
+    }
+    if (isOptInPack(name)) {
+      out.push(builtinPack(name));
       continue;
     }
     const looksLikePath = /[\\/.]/.test(name);

@@ -4,7 +4,7 @@
  * (CVE-2024-21534, CVE-2025-1302). Both engines read paths with the readers made here, so a path
  * means the same in both.
  */
-import { PATH_PATTERN } from '../packs/conditions.js';
+import { PATH_PATTERN } from '../packs/words.js';
 
 export type PathStep = string | number;
 export type PathReader = (value: unknown) => unknown;

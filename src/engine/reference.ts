@@ -12,7 +12,7 @@
  * `referenceMatcher` reuses one engine but queues its runs.
  */
 import { Engine, Operator, Rule } from 'json-rules-engine';
-import { OPERATORS } from '../packs/conditions.js';
+import { OPERATORS } from '../packs/words.js';
 import type { PreparedPack } from '../packs/prepare.js';
 import type { RuleFacts } from './derive.js';
 import { coercesObject } from './operands.js';

@@ -32,6 +32,7 @@ export function isBlank(cell: unknown): boolean {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+/* @__NO_SIDE_EFFECTS__ */
 function table(entries: Record<string, readonly string[]>): Map<string, string> {
   const out = new Map<string, string>();
   for (const [value, words] of Object.entries(entries)) for (const word of words) out.set(norm(word), value);

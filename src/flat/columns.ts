@@ -27,6 +27,7 @@ export interface Column {
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const fail = (message: string): Read<never> => ({ ok: false, message });
 
+/* @__NO_SIDE_EFFECTS__ */
 function term(vocabulary: Vocabulary): Column['read'] {
   return (cell) => {
     const word = typeof cell === 'string' ? canonicalValue(vocabulary, cell) : typeof cell === 'boolean' && vocabulary === 'specsInfluence' ? (cell ? 'yes' : 'no') : undefined;
@@ -41,6 +42,7 @@ const list: Column['read'] = (cell) => {
   return t.ok ? ok(splitList(t.value)) : t;
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 function terms(vocabulary: Vocabulary): Column['read'] {
   const one = term(vocabulary);
   return (cell) => {
@@ -63,6 +65,7 @@ const currency: Column['read'] = (cell) => {
   return /^[A-Z]{3}$/.test(code) ? ok(code) : fail(`expected an ISO 4217 code such as CNY (or 人民币, 美元); got ${show(cell)}`);
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 function compact(encoding: string, read: (text: string) => Read<unknown>): Column['read'] {
   return (cell) => (typeof cell === 'string' ? read(cell) : fail(`expected ${encoding} entries separated by ";"; got ${show(cell)}`));
 }
@@ -131,7 +134,7 @@ const spec: [string, ColumnKind, Column['read']][] = [
 ];
 
 /** Every fact column, by path, in the order of the snapshot schema. */
-export const FACT_COLUMNS: ReadonlyMap<string, Column> = new Map(spec.map(([path, type, read]) => [path, { path, type, read }]));
+export const FACT_COLUMNS: ReadonlyMap<string, Column> = /* @__PURE__ */ new Map(/* @__PURE__ */ spec.map(([path, type, read]) => [path, { path, type, read }]));
 
 /** Headers of the result columns: ignored on input, so a scored file can be read again. */
 export const RESULT_COLUMNS = ['stage', 'milestone', 'probability', 'man', 'missing'] as const;

@@ -8,6 +8,7 @@
  * spreadsheet bundle. See docs/sheets.md ("Mapping a CRM export").
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { flattenIssues, jsonPath } from '../packs/load.js';
 import { PRESETS, PRESET_NAMES, type PresetName } from './presets.js';
 import { reservedSegment } from './keys.js';
@@ -49,28 +50,34 @@ export interface Mapping {
  */
 export type MappingInput = Mapping | Readonly<Record<string, ColumnMapping>>;
 
-const mappedValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const mappedValue = /* @__PURE__ */ lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.null()]));
 /** A target field path: never through __proto__, constructor or prototype (they reach JavaScript prototypes). */
-const target = z
-  .string()
-  .min(1)
-  .refine((to) => reservedSegment(to) === undefined, { message: 'a field path may not contain __proto__, constructor or prototype' });
-export const columnSpecSchema = z.strictObject({
-  to: target.describe('Item id, fact path, custom.<name>, id, or "-" to ignore the column.'),
-  values: z.record(z.string(), mappedValue).optional().describe('Cell text → value (trimmed, case-insensitive); null: absent.'),
-  otherwise: mappedValue.optional().describe('Value of a cell not listed in values; null: absent. Default: the cell unchanged.'),
-  type: z.enum(['text', 'number', 'date', 'boolean', 'contacts']).optional().describe('Coercion of a custom.* column.'),
-});
-const columnMappingSchema = z.union([target, columnSpecSchema, z.array(columnSpecSchema).min(1)]);
-const structuredSchema = z.strictObject({
-  $schema: z.string().optional(),
-  preset: z.enum(PRESET_NAMES as unknown as [PresetName, ...PresetName[]]).optional().describe(`A CRM preset: ${PRESET_NAMES.join(', ')}.`),
-  columns: z.record(z.string(), columnMappingSchema).optional().describe('Column header → field (adds to or overrides the preset).'),
-});
-const plainSchema = z.record(z.string(), columnMappingSchema);
+const target = /* @__PURE__ */ lazySchema(() =>
+  z
+    .string()
+    .min(1)
+    .refine((to) => reservedSegment(to) === undefined, { message: 'a field path may not contain __proto__, constructor or prototype' }),
+);
+export const columnSpecSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    to: target.describe('Item id, fact path, custom.<name>, id, or "-" to ignore the column.'),
+    values: z.record(z.string(), mappedValue).optional().describe('Cell text → value (trimmed, case-insensitive); null: absent.'),
+    otherwise: mappedValue.optional().describe('Value of a cell not listed in values; null: absent. Default: the cell unchanged.'),
+    type: z.enum(['text', 'number', 'date', 'boolean', 'contacts']).optional().describe('Coercion of a custom.* column.'),
+  }),
+);
+const columnMappingSchema = /* @__PURE__ */ lazySchema(() => z.union([target, columnSpecSchema, z.array(columnSpecSchema).min(1)]));
+const structuredSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    $schema: z.string().optional(),
+    preset: z.enum(PRESET_NAMES as unknown as [PresetName, ...PresetName[]]).optional().describe(`A CRM preset: ${PRESET_NAMES.join(', ')}.`),
+    columns: z.record(z.string(), columnMappingSchema).optional().describe('Column header → field (adds to or overrides the preset).'),
+  }),
+);
+const plainSchema = /* @__PURE__ */ lazySchema(() => z.record(z.string(), columnMappingSchema));
 
 /** The JSON form of a mapping, for config files and `--mapping FILE`. */
-export const mappingSchema = z.union([structuredSchema, plainSchema]);
+export const mappingSchema = /* @__PURE__ */ lazySchema(() => z.union([structuredSchema, plainSchema]));
 
 const isStructured = (input: object): boolean =>
   (typeof (input as Mapping).preset === 'string' || ((input as Mapping).columns !== null && typeof (input as Mapping).columns === 'object')) &&

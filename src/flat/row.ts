@@ -4,7 +4,7 @@
  * Shared by the CLI's CSV and xlsx readers and the Google Sheets bundle.
  */
 import { jsonPath } from '../packs/load.js';
-import { AVAILABLE_PACK_IDS, builtinPack } from '../packs/builtin.js';
+import { BUILTIN_PACK_IDS, builtinPack } from '../packs/builtin.js';
 import { parseSnapshot } from '../snapshot/issues.js';
 import type { SnapshotInput } from '../snapshot/schema.js';
 import type { Locale } from '../locale/messages.js';
@@ -36,7 +36,7 @@ export interface FlatOptions {
   mapping?: MappingInput;
   /** The spreadsheet row number, for messages and for the id of a table with no `id` column (`row 7`). */
   rowNumber?: number;
-  /** Item ids a header may rate. Default: the items of the built-in packs. Any id can also be written `answers.<id>`. */
+  /** Item ids a header may rate. Default: the items of the default packs (pass the opt-in packs' ids too when you evaluate them). Any id can also be written `answers.<id>`. */
   items?: Iterable<string>;
   /** Language of validation messages. Default 'en'. */
   locale?: Locale;
@@ -65,12 +65,15 @@ interface Layout {
 }
 
 const ITEM_ID = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-const FACT_ROOTS = new Set([...FACT_COLUMNS.keys()].filter((p) => p.includes('.')).map((p) => p.split('.')[0]!));
-const factsByLower = new Map([...FACT_COLUMNS.values()].map((c) => [c.path.toLowerCase(), c]));
+/** The first segments of dotted fact paths, and the fact columns by lower-case path: made on first use (importing stays cheap, and tree-shakeable). */
+let factRoots: Set<string> | undefined;
+let factsByLower: Map<string, Column> | undefined;
+const FACT_ROOTS = () => (factRoots ??= new Set([...FACT_COLUMNS.keys()].filter((p) => p.includes('.')).map((p) => p.split('.')[0]!)));
+const factByLower = (lower: string) => (factsByLower ??= new Map([...FACT_COLUMNS.values()].map((c) => [c.path.toLowerCase(), c]))).get(lower);
 
 let builtinItems: Set<string> | undefined;
 function defaultItems(): Set<string> {
-  builtinItems ??= new Set(AVAILABLE_PACK_IDS.flatMap((id) => builtinPack(id).items.map((item) => item.id)));
+  builtinItems ??= new Set(BUILTIN_PACK_IDS.flatMap((id) => builtinPack(id).items.map((item) => item.id)));
   return builtinItems;
 }
 
@@ -104,7 +107,7 @@ function resolvePath(path: string, items: ReadonlySet<string>): Target | string 
   if (reserved !== undefined) return reservedMessage(reserved);
   const lower = path.toLowerCase();
   if (lower === 'id') return { kind: 'id' };
-  const fact = factsByLower.get(lower);
+  const fact = factByLower(lower);
   if (fact) return { kind: 'fact', column: fact };
   if (lower.startsWith('answers.')) {
     const item = lower.slice('answers.'.length);
@@ -116,7 +119,7 @@ function resolvePath(path: string, items: ReadonlySet<string>): Target | string 
   }
   if (items.has(lower)) return { kind: 'answer', item: lower };
   const root = lower.split('.')[0]!;
-  if (FACT_ROOTS.has(root) && lower.includes('.')) {
+  if (FACT_ROOTS().has(root) && lower.includes('.')) {
     const known = [...FACT_COLUMNS.keys()].filter((p) => p.startsWith(`${root}.`));
     return `not a fact path; the ${root} facts are ${known.join(', ')}`;
   }
@@ -137,7 +140,7 @@ function explicitHeader(header: string, items: ReadonlySet<string>): boolean {
   if (lower === 'id' || FACT_COLUMNS.has(header)) return true;
   if (!lower.includes('.')) return false;
   const root = lower.split('.')[0]!;
-  return FACT_ROOTS.has(root) || root === 'answers' || root === 'custom' || items.has(lower) || ITEM_ID.test(header);
+  return FACT_ROOTS().has(root) || root === 'answers' || root === 'custom' || items.has(lower) || ITEM_ID.test(header);
 }
 
 const layouts = new WeakMap<readonly string[], Map<string, Layout>>();
@@ -208,7 +211,7 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
       return;
     }
     const target: Target = { kind: 'custom', keys: [key] };
-    const fact = factsByLower.get(header.toLowerCase());
+    const fact = factByLower(header.toLowerCase());
     const hint = fact ? ` (headers name the fact ${fact.path} only in that spelling: map the column to "${fact.path}" to read it as the fact)` : '';
     notes.push({ path: pathOf(target), column: header, message: `column ${show(header)} is not mapped: kept as ${pathOf(target).slice(2)}${hint}` });
     add(header, target, into);

@@ -14,6 +14,7 @@
  * No I/O: callers hand in the parsed JSON (or the text) and a file name for messages.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { checkJson, UNSAFE_KEYS } from '../json-guard.js';
 import { ITEM_ID, type Pack } from '../packs/schema.js';
 import type { Model } from './prior.js';
@@ -34,70 +35,80 @@ const weight = (what: string) =>
     .min(-MAX_WEIGHT, { error: () => `at least -${MAX_WEIGHT} (log-odds): ${what}` })
     .max(MAX_WEIGHT, { error: () => `at most ${MAX_WEIGHT} (log-odds): ${what}` });
 
-export const itemWeightsSchema = z.strictObject({
-  C: weight('the log-odds added when the item is rated C'),
-  F: weight('the log-odds added when the item is rated F'),
-  redFlag: weight('the log-odds added when the item is W from facts or fresh evidence (against us)')
-    .max(0, { error: () => 'redFlag must be ≤ 0: a red flag can only pull the probability down' })
-    .default(0),
-  veto: weight('the log-odds a decisive item adds as well when it is W from facts or fresh evidence')
-    .max(0, { error: () => 'veto must be ≤ 0: a veto can only pull the probability down' })
-    .optional(),
-  note: z.string().optional().describe('Why the weights have these values.'),
-});
+export const itemWeightsSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    C: weight('the log-odds added when the item is rated C'),
+    F: weight('the log-odds added when the item is rated F'),
+    redFlag: weight('the log-odds added when the item is W from facts or fresh evidence (against us)')
+      .max(0, { error: () => 'redFlag must be ≤ 0: a red flag can only pull the probability down' })
+      .default(0),
+    veto: weight('the log-odds a decisive item adds as well when it is W from facts or fresh evidence')
+      .max(0, { error: () => 'veto must be ≤ 0: a veto can only pull the probability down' })
+      .optional(),
+    note: z.string().optional().describe('Why the weights have these values.'),
+  }),
+);
 
 /**
  * The weights of an item weighed per level (a categorical feature, `"weights": "per-level"` in its
  * pack): the log-odds of each level read. No level read (a blank, or a value the item's table does
  * not list and no `otherwise`) is the reference and adds 0; a level the file does not list adds 0 too.
  */
-export const levelWeightsSchema = z.strictObject({
-  levels: z
-    .record(z.string().min(1, { error: () => 'a level name (the key of the item\'s level table, or "otherwise")' }), weight('the log-odds added when the item reads this level'))
-    .describe('Level (as the pack\'s level table writes it; "otherwise" for values not listed) → log-odds added when the item reads it. No level read adds 0: the reference.'),
-  note: z.string().optional().describe('Why the weights have these values.'),
-});
+export const levelWeightsSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    levels: z
+      .record(z.string().min(1, { error: () => 'a level name (the key of the item\'s level table, or "otherwise")' }), weight('the log-odds added when the item reads this level'))
+      .describe('Level (as the pack\'s level table writes it; "otherwise" for values not listed) → log-odds added when the item reads it. No level read adds 0: the reference.'),
+    note: z.string().optional().describe('Why the weights have these values.'),
+  }),
+);
 
-export const packWeightsSchema = z.strictObject({
-  version: z.string().optional().describe('The pack version the weights were made for.'),
-  items: z.record(
-    z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
-    z.union([itemWeightsSchema, levelWeightsSchema]).describe('Weights by rating (C, F, redFlag, veto), or per level for a categorical feature (levels).'),
-  ),
-});
+export const packWeightsSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    version: z.string().optional().describe('The pack version the weights were made for.'),
+    items: z.record(
+      z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
+      z.union([itemWeightsSchema, levelWeightsSchema]).describe('Weights by rating (C, F, redFlag, veto), or per level for a categorical feature (levels).'),
+    ),
+  }),
+);
 
-export const calibrationSchema = z.strictObject({
-  deals: z.number().int().nonnegative(),
-  won: z.number().int().nonnegative(),
-  lost: z.number().int().nonnegative(),
-  priorSd: z.number().positive(),
-  interceptSd: z.number().positive(),
-  monotone: z.boolean(),
-  iterations: z.number().int().nonnegative(),
-  converged: z.boolean(),
-  prior: z.string().describe('The model the prior was centred on.'),
-});
+export const calibrationSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    deals: z.number().int().nonnegative(),
+    won: z.number().int().nonnegative(),
+    lost: z.number().int().nonnegative(),
+    priorSd: z.number().positive(),
+    interceptSd: z.number().positive(),
+    monotone: z.boolean(),
+    iterations: z.number().int().nonnegative(),
+    converged: z.boolean(),
+    prior: z.string().describe('The model the prior was centred on.'),
+  }),
+);
 
 /** The zod schema of a model file (`dealqual calibrate --out`, `models/default.json`). */
-export const modelFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal(MODEL_FORMAT, { error: () => `"${MODEL_FORMAT}"` }),
-  version: z.literal(MODEL_VERSION, { error: () => `model file format version ${MODEL_VERSION}` }),
-  generated: z
-    .strictObject({
-      by: z.string().min(1).describe('The command that writes this file.'),
-      from: z.string().min(1).describe('What it is generated from.'),
-      warning: z.string().min(1),
-    })
-    .optional()
-    .describe('Present when the file is generated: edit the source, not the file.'),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  intercept: weight('the log-odds of a deal with every item W'),
-  interceptNote: z.string().optional(),
-  packs: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case pack id such as "sangfor-7step"'), packWeightsSchema),
-  calibration: calibrationSchema.optional().describe('How the weights were fitted, when calibrated.'),
-});
+export const modelFileSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    $schema: z.string().optional(),
+    format: z.literal(MODEL_FORMAT, { error: () => `"${MODEL_FORMAT}"` }),
+    version: z.literal(MODEL_VERSION, { error: () => `model file format version ${MODEL_VERSION}` }),
+    generated: z
+      .strictObject({
+        by: z.string().min(1).describe('The command that writes this file.'),
+        from: z.string().min(1).describe('What it is generated from.'),
+        warning: z.string().min(1),
+      })
+      .optional()
+      .describe('Present when the file is generated: edit the source, not the file.'),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    intercept: weight('the log-odds of a deal with every item W'),
+    interceptNote: z.string().optional(),
+    packs: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case pack id such as "sangfor-7step"'), packWeightsSchema),
+    calibration: calibrationSchema.optional().describe('How the weights were fitted, when calibrated.'),
+  }),
+);
 
 /** A validated model file. */
 export type ModelFile = z.output<typeof modelFileSchema>;

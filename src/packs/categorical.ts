@@ -26,43 +26,46 @@
  * (`event.params.level`), the item its field (`feature.from`). See docs/probability.md.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { ITEM_ID, PATH_PATTERN } from './conditions.js';
 
-const rating = z.enum(['C', 'F', 'W']);
+const rating = /* @__PURE__ */ lazySchema(() => z.enum(['C', 'F', 'W']));
 /** The level name of the `otherwise` rule (its message id is `<item id>=otherwise`, its model weight `otherwise`). */
 export const OTHERWISE = 'otherwise';
-const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const bilingual = /* @__PURE__ */ lazySchema(() => z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }));
 
 /** The declaration of a categorical item (the fields an ordinary item has, rules replaced by `from` and `levels`). */
-export const categoricalItemSchema = z.strictObject({
-  id: z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
-  step: z.number().int().min(1).max(7),
-  star: z.boolean().default(false),
-  kind: z.enum(['positive', 'risk']).default('positive'),
-  extension: z.boolean().default(true),
-  title: bilingual.optional(),
-  signals: z.array(z.strictObject({ n: z.number().int().positive(), zh: z.string().min(1), en: z.string().min(1) })).default([]),
-  minSignals: z.number().int().positive().default(1),
-  sameFactAs: z.array(z.string().regex(ITEM_ID)).default([]),
-  docs: z.string().min(1).optional(),
-  from: z
-    .string()
-    .refine((p) => PATH_PATTERN.test(`$.${p}`), 'a dotted snapshot path such as "custom.budget_confirmed" or "funding.approval"')
-    .describe('The snapshot field the item is rated from (a mapped CRM column is custom.<name>).'),
-  levels: z.record(z.string().min(1), rating).refine((l) => Object.keys(l).length > 0, 'at least one level').describe('Field value → rating, tried in the order written.'),
-  otherwise: rating.optional().describe('Rating of a value not listed (a blank field included). Default: not observed (the answer counts, else W).'),
-  messages: z.record(z.string(), bilingual).optional().describe('Reason per level (key: the level, or "otherwise"). Default: "<from> = <level>".'),
-  weights: z
-    .enum(['rating', 'per-level'])
-    .default('rating')
-    .describe(
-      'How the probability model weighs the item. "rating" (default): one weight for C and one for F, as any item. "per-level": a categorical feature, one weight per level read (otherwise included; fitted by calibrate); no level read (blank, or unlisted without otherwise) adds 0. The levels still rate the item C/F/W for the stage and missing evidence.',
-    ),
-}).superRefine((item, ctx) => {
-  // `otherwise` is a level of its own (message id and model weight `otherwise`): a listed level of that name would collide.
-  if (item.otherwise !== undefined && Object.prototype.hasOwnProperty.call(item.levels, OTHERWISE))
-    ctx.addIssue({ code: 'custom', path: ['levels', OTHERWISE], message: `a level named "${OTHERWISE}" cannot be listed beside "otherwise": rename the level, or rate it with "otherwise"` });
-});
+export const categoricalItemSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    id: z.string().regex(ITEM_ID, 'an item id such as "s1.1" or "man.money"'),
+    step: z.number().int().min(1).max(7),
+    star: z.boolean().default(false),
+    kind: z.enum(['positive', 'risk']).default('positive'),
+    extension: z.boolean().default(true),
+    title: bilingual.optional(),
+    signals: z.array(z.strictObject({ n: z.number().int().positive(), zh: z.string().min(1), en: z.string().min(1) })).default([]),
+    minSignals: z.number().int().positive().default(1),
+    sameFactAs: z.array(z.string().regex(ITEM_ID)).default([]),
+    docs: z.string().min(1).optional(),
+    from: z
+      .string()
+      .refine((p) => PATH_PATTERN.test(`$.${p}`), 'a dotted snapshot path such as "custom.budget_confirmed" or "funding.approval"')
+      .describe('The snapshot field the item is rated from (a mapped CRM column is custom.<name>).'),
+    levels: z.record(z.string().min(1), rating).refine((l) => Object.keys(l).length > 0, 'at least one level').describe('Field value → rating, tried in the order written.'),
+    otherwise: rating.optional().describe('Rating of a value not listed (a blank field included). Default: not observed (the answer counts, else W).'),
+    messages: z.record(z.string(), bilingual).optional().describe('Reason per level (key: the level, or "otherwise"). Default: "<from> = <level>".'),
+    weights: z
+      .enum(['rating', 'per-level'])
+      .default('rating')
+      .describe(
+        'How the probability model weighs the item. "rating" (default): one weight for C and one for F, as any item. "per-level": a categorical feature, one weight per level read (otherwise included; fitted by calibrate); no level read (blank, or unlisted without otherwise) adds 0. The levels still rate the item C/F/W for the stage and missing evidence.',
+      ),
+  }).superRefine((item, ctx) => {
+    // `otherwise` is a level of its own (message id and model weight `otherwise`): a listed level of that name would collide.
+    if (item.otherwise !== undefined && Object.prototype.hasOwnProperty.call(item.levels, OTHERWISE))
+      ctx.addIssue({ code: 'custom', path: ['levels', OTHERWISE], message: `a level named "${OTHERWISE}" cannot be listed beside "otherwise": rename the level, or rate it with "otherwise"` });
+  }),
+);
 
 export type CategoricalItem = z.output<typeof categoricalItemSchema>;
 

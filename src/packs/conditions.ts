@@ -4,37 +4,11 @@
  * paths are plain member paths, operators are json-rules-engine's built-ins with their decorators.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { UNSAFE_KEYS } from '../json-guard.js';
 
-/** An item id: dotted lower-case words (`s1.1`, `man.money`, `crm.budget`). */
-export const ITEM_ID = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
-
-/** The facts a rule may read. `deal` is the parsed snapshot, `derived` the facts computed from it. */
-export const FACTS = ['deal', 'derived'] as const;
-export type FactName = (typeof FACTS)[number];
-
-/** json-rules-engine 7's default operators. */
-export const OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-] as const;
-
-/** json-rules-engine 7's default operator decorators, written `decorator:operator`. */
-export const DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
-
-/**
- * A plain member path: `$`, then `.name` or `[index]` steps. No filters, wildcards, scripts,
- * unions or recursive descent. Names may hold any character but `.[]()'"$*?@` and white space.
- */
-export const PATH_PATTERN = /^\$(?:\.[^.[\]()'"$*?@\s]+|\[\d+\])*$/;
+export { ITEM_ID, FACTS, OPERATORS, DECORATORS, PATH_PATTERN, type FactName } from './words.js';
+import { DECORATORS, FACTS, OPERATORS, PATH_PATTERN } from './words.js';
 
 /** Whether an operator string names a json-rules-engine default operator, possibly decorated. */
 export function isKnownOperator(operator: string): boolean {
@@ -43,25 +17,31 @@ export function isKnownOperator(operator: string): boolean {
   return (OPERATORS as readonly string[]).includes(base) && parts.every((d) => (DECORATORS as readonly string[]).includes(d));
 }
 
-const factName = z.enum(FACTS, { error: () => `a fact the evaluator provides: ${FACTS.join(', ')}` });
+const factName = /* @__PURE__ */ lazySchema(() => z.enum(FACTS, { error: () => `a fact the evaluator provides: ${FACTS.join(', ')}` }));
 /** Whether a plain member path names a step that reaches a prototype (`$.a.__proto__`, `$.constructor`). */
 export const pathHasUnsafeStep = (path: string): boolean => /\.(?:__proto__|constructor|prototype)(?=[.[]|$)/.test(path);
 
-const path = z
-  .string()
-  .regex(PATH_PATTERN, { error: 'a plain member path such as "$.funding.budgetInPlace" or "$.stakeholders[0].role"', abort: true })
-  .refine((p) => !pathHasUnsafeStep(p), { error: () => `a path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)` });
-const operator = z.string().refine(isKnownOperator, {
-  error: () => `a json-rules-engine operator (${OPERATORS.join(', ')}), optionally decorated (${DECORATORS.join(', ')}:…)`,
-});
+const path = /* @__PURE__ */ lazySchema(() =>
+  z
+    .string()
+    .regex(PATH_PATTERN, { error: 'a plain member path such as "$.funding.budgetInPlace" or "$.stakeholders[0].role"', abort: true })
+    .refine((p) => !pathHasUnsafeStep(p), { error: () => `a path without the steps ${UNSAFE_KEYS.join(', ')} (they reach JavaScript prototypes)` }),
+);
+const operator = /* @__PURE__ */ lazySchema(() =>
+  z.string().refine(isKnownOperator, {
+    error: () => `a json-rules-engine operator (${OPERATORS.join(', ')}), optionally decorated (${DECORATORS.join(', ')}:…)`,
+  }),
+);
 
-const factReference = z.strictObject({ fact: factName, path: path.optional() });
-const primitive = z.union([z.null(), z.boolean(), z.number(), z.string()]);
+const factReference = /* @__PURE__ */ lazySchema(() => z.strictObject({ fact: factName, path: path.optional() }));
+const primitive = /* @__PURE__ */ lazySchema(() => z.union([z.null(), z.boolean(), z.number(), z.string()]));
 
 /** A literal value or `{ fact, path }`. Lists hold primitives only: an object or list inside one can never equal a fact value. */
-export const conditionValueSchema = z.union([factReference, primitive, z.array(primitive)], {
-  error: () => 'a value: null, a boolean, a number, a string, a list of those, or a fact reference { "fact": …, "path": … }',
-});
+export const conditionValueSchema = /* @__PURE__ */ lazySchema(() =>
+  z.union([factReference, primitive, z.array(primitive)], {
+    error: () => 'a value: null, a boolean, a number, a string, a list of those, or a fact reference { "fact": …, "path": … }',
+  }),
+);
 
 type Abstract = { known: true; value: unknown } | { known: false };
 const UNKNOWN: Abstract = { known: false };
@@ -115,19 +95,21 @@ export function throwingOperatorReason(operator: string, value: unknown): string
   );
 }
 
-export const factConditionSchema = z
-  .strictObject({
-    fact: factName,
-    path: path.optional(),
-    operator,
-    value: conditionValueSchema,
-    name: z.string().optional(),
-    priority: z.number().int().positive().optional(),
-  })
-  .superRefine((condition, ctx) => {
-    const reason = throwingOperatorReason(condition.operator, condition.value);
-    if (reason) ctx.addIssue({ code: 'custom', path: ['value'], message: reason });
-  });
+export const factConditionSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .strictObject({
+      fact: factName,
+      path: path.optional(),
+      operator,
+      value: conditionValueSchema,
+      name: z.string().optional(),
+      priority: z.number().int().positive().optional(),
+    })
+    .superRefine((condition, ctx) => {
+      const reason = throwingOperatorReason(condition.operator, condition.value);
+      if (reason) ctx.addIssue({ code: 'custom', path: ['value'], message: reason });
+    }),
+);
 
 export type FactCondition = z.infer<typeof factConditionSchema>;
 export type Condition =
@@ -139,19 +121,22 @@ export type Condition =
 export type TopLevelCondition = Exclude<Condition, FactCondition>;
 
 /** A reference to a named condition; never a name every object has (`toString`, `__proto__`, …). */
-const conditionName = z
-  .string()
-  .min(1)
-  .refine((name) => !(name in Object.prototype), { error: () => 'a condition name that is not a built-in object property (toString, constructor, __proto__, …)' });
+const conditionName = /* @__PURE__ */ lazySchema(() =>
+  z
+    .string()
+    .min(1)
+    .refine((name) => !(name in Object.prototype), { error: () => 'a condition name that is not a built-in object property (toString, constructor, __proto__, …)' }),
+);
 
-const meta = { name: z.string().optional(), priority: z.number().int().positive().optional() };
+/** The optional `name` and `priority` every condition may carry (built with the schemas that use them). */
+const meta = () => ({ name: z.string().optional(), priority: z.number().int().positive().optional() });
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(conditionSchema), ...meta }),
-    z.strictObject({ any: z.array(conditionSchema), ...meta }),
-    z.strictObject({ not: conditionSchema, ...meta }),
-    z.strictObject({ condition: conditionName, ...meta }),
+    z.strictObject({ all: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ any: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ not: conditionSchema, ...meta() }),
+    z.strictObject({ condition: conditionName, ...meta() }),
     factConditionSchema,
   ]),
 );
@@ -159,9 +144,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 /** The root of a rule's `conditions`: `all`, `any`, `not` or a named `condition`, as json-rules-engine requires. */
 export const topLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(conditionSchema), ...meta }),
-    z.strictObject({ any: z.array(conditionSchema), ...meta }),
-    z.strictObject({ not: conditionSchema, ...meta }),
-    z.strictObject({ condition: conditionName, ...meta }),
+    z.strictObject({ all: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ any: z.array(conditionSchema), ...meta() }),
+    z.strictObject({ not: conditionSchema, ...meta() }),
+    z.strictObject({ condition: conditionName, ...meta() }),
   ]),
 );

@@ -4,6 +4,7 @@
  * callers hand in parsed JSON; `node/read-pack.ts` reads files.
  */
 import * as z from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { Condition } from './conditions.js';
 import { itemSchema, packSchema, type Pack } from './schema.js';
 import { checkJson, UNSAFE_KEYS, type JsonProblem } from '../json-guard.js';
@@ -12,7 +13,7 @@ import { conditionRefs, limitIssues, MAX_PACK_JSON_DEPTH, unknownConditionMessag
 const hasOwn = Object.prototype.hasOwnProperty;
 import { categoricalItemSchema, expandCategorical, isCategorical } from './categorical.js';
 
-const itemSchemaList = z.array(itemSchema);
+const itemSchemaList = /* @__PURE__ */ lazySchema(() => z.array(itemSchema));
 
 /** A problem in a rule-pack file: the file, the JSON path within it and what is wrong. */
 export interface PackIssue {

@@ -22,7 +22,8 @@ export interface SnapshotIssue {
 /** The outcome of `parseSnapshot`: the parsed snapshot, or its issues (with the deal id where it could be read). */
 export type SnapshotParse = { ok: true; snapshot: Snapshot } | { ok: false; id?: string; issues: SnapshotIssue[] };
 
-const zhCNErrors = zhCN().localeError;
+/** zod's Chinese messages, made on first use. */
+let zhCNErrors: z.core.$ZodErrorMap | undefined;
 
 function expectedOf(issue: z.core.$ZodIssue): string | undefined {
   switch (issue.code) {
@@ -50,7 +51,7 @@ export function parseSnapshot(input: unknown, locale: Locale = 'en'): SnapshotPa
   // valid input takes the compiled fast path; anything else gets zod, and zod's issues
   const fast = fastParseSnapshot(input);
   if (fast !== undefined) return { ok: true, snapshot: fast };
-  const parsed = snapshotSchema.safeParse(input, locale === 'zh-CN' ? { error: zhCNErrors } : undefined);
+  const parsed = snapshotSchema.safeParse(input, locale === 'zh-CN' ? { error: (zhCNErrors ??= zhCN().localeError) } : undefined);
   if (parsed.success) return { ok: true, snapshot: parsed.data };
   const raw = input as { id?: unknown } | null;
   const id = raw && typeof raw === 'object' && typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id : undefined;

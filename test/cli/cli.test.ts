@@ -318,11 +318,22 @@ describe('explain, diff, items, schema, help', () => {
     expect(cli(['items', 'nope']).code).toBe(2);
   });
 
-  it('schema prints the three JSON Schemas', () => {
+  it('schema prints each of the five JSON Schemas exactly as shipped in schemas/, or all five', () => {
+    const names = ['snapshot', 'pack', 'model', 'config', 'result'];
     const all = JSON.parse(cli(['schema']).stdout);
-    expect(Object.keys(all)).toEqual(['snapshot', 'pack', 'config']);
+    expect(Object.keys(all)).toEqual(names);
+    for (const name of names) {
+      const shipped = readFileSync(join(ROOT, 'schemas', `${name}.json`), 'utf8');
+      expect(cli(['schema', name]).stdout, name).toBe(shipped);
+      expect(all[name], name).toEqual(JSON.parse(shipped));
+    }
     expect(all.config.properties.rules).toBeDefined();
-    expect(JSON.parse(cli(['schema', 'snapshot']).stdout).required).toContain('id');
+    expect(all.snapshot.required).toContain('id');
+    const help = cli(['schema', '--help']).stdout;
+    for (const name of names) expect(help).toMatch(new RegExp(`^  ${name} `, 'm'));
+    const bad = cli(['schema', 'deal']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown schema "deal"; choose snapshot, pack, model, config, result');
   });
 
   it('--help and --version everywhere', () => {

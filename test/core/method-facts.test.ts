@@ -9,6 +9,7 @@ import { deriveFacts } from '../../src/engine/derive.js';
 import { snapshotSchema } from '../../src/snapshot/schema.js';
 import type { Result } from '../../src/result.js';
 import { loaded, packOf } from '../engine/helpers.js';
+import { packsOf } from '../support/packs.js';
 
 const deal = {
   id: 'M-1',
@@ -53,7 +54,7 @@ describe('method facts are derived where a pack reads them', () => {
   });
 
   it('the opt-in clmls pack still reads the ladder (derived.people.keyTop)', async () => {
-    const result = await both(['clmls']);
+    const result = await both(packsOf('clmls'));
     expect(result.items['clmls.2.acquaint']).toMatchObject({ rating: 'C', reason: { code: 'facts', params: { message: 'keyAcquainted' } } });
     expect(result.items['clmls.2.trust']).toMatchObject({ rating: 'C', reason: { code: 'facts', params: { message: 'keyTrusts' } } });
   });

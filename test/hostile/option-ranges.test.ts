@@ -31,8 +31,8 @@ describe('library options', () => {
     ['locale', 'fr', '"en" or "zh-CN"'],
     ['locale', '__proto__', '"en" or "zh-CN"'],
     ['requireEvidence', 'yes', 'true or false'],
-    ['packs', ['nope'], expect.stringContaining('built-in pack ids')],
-    ['packs', 'man', expect.stringContaining('built-in pack ids')],
+    ['packs', ['nope'], expect.stringContaining('default pack ids')],
+    ['packs', 'man', expect.stringContaining('default pack ids')],
     ['model', { intercept: 0, weights: { 's1.1': { C: 1.7e308, F: 0, redFlag: 0 } } }, expect.stringContaining('at most 50')],
     ['model', { intercept: Number.NaN, weights: {} }, expect.stringContaining('finite')],
   ])('%s = %j is an invalid_option issue, in both APIs', async (name, value, expected) => {

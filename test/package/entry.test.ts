@@ -28,9 +28,11 @@ async function bundle(contents: string) {
 }
 
 describe("import { evaluateSync } from 'dealqual' (the built ESM entry, bundled for the browser)", () => {
-  test('holds only dealqual, zod and date-fns', async () => {
-    const { packages } = await bundle(`import { evaluateSync } from './dist/index.js'; globalThis.out = evaluateSync({ id: 'D-1', answers: { 's1.1': 'C' } }, { asOf: '2026-11-01' });`);
-    expect(packages).toEqual(['date-fns', 'dealqual', 'zod']);
+  test('holds only dealqual (zod and date-fns are bundled into dist), no opt-in pack (nor json-rules-engine)', async () => {
+    const { code, packages } = await bundle(`import { evaluateSync } from './dist/index.js'; globalThis.out = evaluateSync({ id: 'D-1', answers: { 's1.1': 'C' } }, { asOf: '2026-11-01' });`);
+    expect(packages).toEqual(['dealqual']);
+    // The opt-in packs' titles (摧龙六式's first step, MEDDPICC's metrics) are in dealqual/packs only.
+    expect(code).not.toMatch(/\\u5BA2\\u6237\\u5206\\u6790|客户分析|Economic buyer/);
   });
 
   test('loads and evaluates in a vm context with no globals (no timers, no process)', async () => {

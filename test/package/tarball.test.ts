@@ -44,8 +44,10 @@ describe('the tarball', () => {
       /^LICENSE$/,
       /^CHANGELOG\.md$/,
       /^bin\/dealqual\.js$/,
-      /^dist\/index\.(js|cjs|d\.ts|d\.cts)$/,
+      /^dist\/(index|packs)\.(js|cjs|d\.ts|d\.cts)$/,
+      /^dist\/[a-z][a-z.-]*-[A-Za-z0-9_-]{8}\.d\.c?ts$/, // type declarations shared by index and packs
       /^dist\/(cli|cli-worker|dealqual\.gs)\.js$/,
+      /^dist\/(vega|vega-lite)\.js$/, // the charting libraries of -f html, minified, loaded by it only
       /^dist\/[a-z][a-z.-]*-[A-Z0-9]{8}\.js$/, // chunks: shared by the ESM entry and the CLI, or loaded on demand (html, help)
       /^rules\/[a-z0-9-]+\/(pack|step-[1-7])\.json$/,
       /^models\/default\.json$/,
@@ -53,7 +55,7 @@ describe('the tarball', () => {
       /^docs\/[a-z-]+\.md$/,
     ];
     expect(files.filter((f) => !expected.some((re) => re.test(f)))).toEqual([]);
-    for (const must of ['LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/dealqual.gs.js', 'models/default.json', 'rules/man/pack.json', 'schemas/result.json'])
+    for (const must of ['LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/packs.js', 'dist/packs.cjs', 'dist/packs.d.ts', 'dist/packs.d.cts', 'dist/cli.js', 'dist/dealqual.gs.js', 'models/default.json', 'rules/man/pack.json', 'schemas/result.json'])
       expect(files).toContain(must);
   });
 
@@ -146,6 +148,34 @@ console.log(JSON.stringify({ same, sheets: readFileSync(require.resolve('dealqua
       sheets: true,
       ids: ['no $id', 'no $id', 'no $id', `https://unpkg.com/dealqual@${pkg.version.split('.')[0]}/schemas/snapshot.json`, `https://unpkg.com/dealqual@${pkg.version.split('.')[0]}/schemas/result.json`],
     });
+  });
+
+  test("dealqual/packs gives every built-in pack, from ESM and CommonJS, sharing the main entry's core", () => {
+    const check = `const same = packs.builtinPack('man') === main.builtinPack('man');
+const r = main.evaluateSync({ id: 'D-1', asOf: '2026-11-01', answers: { 's1.1': 'C' } }, { packs: packs.allPacks() });
+console.log(JSON.stringify({ ids: packs.allPacks().map((p) => p.id), same, stages: Object.keys(r.stages), clmls: main.listItems(packs.builtinPack('clmls')).length }));`;
+    const expected = { ids: ['sangfor-7step', 'man', 'bant', 'clmls', 'roles', 'lixiang', 'meddpicc'], same: true, stages: ['clmls', 'lixiang'], clmls: 14 };
+    const esm = runNode('packs.mjs', `import * as main from 'dealqual';\nimport * as packs from 'dealqual/packs';\n${check}`);
+    expect(esm.stderr).toBe('');
+    expect(JSON.parse(esm.stdout)).toEqual(expected);
+    const cjs = runNode('packs.cjs', `const main = require('dealqual');\nconst packs = require('dealqual/packs');\n${check}`);
+    expect(cjs.stderr).toBe('');
+    expect(JSON.parse(cjs.stdout)).toEqual(expected);
+  });
+
+  test("the exported zod schemas (the library's bundled zod) work with the installed zod, from ESM and CommonJS", () => {
+    const check = `const wrapper = z.object({ deal: snapshotSchema });
+const parsed = wrapper.safeParse({ deal: { id: 'D-1', outcome: '赢单' } });
+const bad = wrapper.safeParse({ deal: { id: 'D-1', outcome: 'maybe' } });
+const json = z.toJSONSchema(z.object({ deal: snapshotSchema }), { io: 'input' });
+console.log(JSON.stringify({ isZod: snapshotSchema instanceof z.ZodType, parsed: parsed.success && parsed.data, bad: bad.success || bad.error instanceof z.ZodError, id: json.properties.deal.properties.id.type }));`;
+    const expected = { isZod: true, parsed: { deal: { id: 'D-1', outcome: 'won' } }, bad: true, id: 'string' };
+    const esm = runNode('zod.mjs', `import * as z from 'zod';\nimport { snapshotSchema } from 'dealqual';\n${check}`);
+    expect(esm.stderr).toBe('');
+    expect(JSON.parse(esm.stdout)).toEqual(expected);
+    const cjs = runNode('zod.cjs', `const z = require('zod');\nconst { snapshotSchema } = require('dealqual');\n${check}`);
+    expect(cjs.stderr).toBe('');
+    expect(JSON.parse(cjs.stdout)).toEqual(expected);
   });
 
   test('the CLI runs from the installed package; the install is small (no exceljs tree)', () => {

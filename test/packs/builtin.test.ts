@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_PACK_IDS, builtinPack } from '../../src/packs/builtin.js';
+import { ALL_PACK_IDS, allPacks, builtinPack, OPT_IN_PACK_IDS } from '../../src/packs/optional.js';
+import { builtinPack as mainEntryPack, BUILTIN_PACK_IDS } from '../../src/packs/builtin.js';
+import { evaluateSync } from '../../src/evaluate-sync.js';
 import { listItems } from '../../src/packs/items.js';
 import { parsePack } from '../../src/packs/load.js';
 import { readSeed, seedsMissing } from '../support/seeds.js';
@@ -56,6 +58,26 @@ describe('sangfor-7step: the source items, exactly', () => {
 
 describe('unknown pack names', () => {
   it('say which packs are built in', () => expect(() => builtinPack('nope' as never)).toThrow(/unknown built-in pack "nope"; built-in packs: sangfor-7step, man, bant/));
+});
+
+describe("the opt-in packs come from 'dealqual/packs', not from the main entry", () => {
+  it("the main entry's builtinPack gives the defaults and, for an opt-in id, says where to get it", () => {
+    for (const id of BUILTIN_PACK_IDS) expect(mainEntryPack(id)).toBe(builtinPack(id));
+    for (const id of OPT_IN_PACK_IDS)
+      expect(() => mainEntryPack(id)).toThrow(new RegExp(`"${id}" is an opt-in pack, not carried by this entry: take builtinPack\\('${id}'\\) from 'dealqual/packs'`));
+  });
+  it('allPacks() is every built-in pack in evaluation order, validated once', () => {
+    expect(allPacks().map((p) => p.id)).toEqual([...ALL_PACK_IDS]);
+    expect(allPacks()[3]).toBe(builtinPack('clmls'));
+  });
+  it('an opt-in id as a string in `packs` is a bad option naming dealqual/packs; the pack itself evaluates', () => {
+    const deal = { id: 'D-1', asOf: '2026-11-01', answers: { 's1.1': 'C' } };
+    const bad = evaluateSync(deal, { packs: ['sangfor-7step', 'clmls'] });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.issues).toEqual([expect.objectContaining({ code: 'invalid_option', path: 'options.packs', expected: expect.stringContaining("builtinPack from 'dealqual/packs'") })]);
+    const good = evaluateSync(deal, { packs: ['sangfor-7step', builtinPack('clmls')] });
+    expect(good.ok && Object.keys(good.stages ?? {})).toEqual(['clmls']);
+  });
 });
 
 describe('MAN and BANT item ids', () => {

@@ -3,7 +3,7 @@
  * evaluated with the pack alone, and the pack-file checks every such pack must pass.
  */
 import { describe, expect, it } from 'vitest';
-import { ALL_PACK_IDS, builtinPack, type BuiltinPackId } from '../../src/packs/builtin.js';
+import { ALL_PACK_IDS, builtinPack, type BuiltinPackId } from '../../src/packs/optional.js';
 import type { Rating } from '../../src/snapshot/schema.js';
 import { ruleTester, type RuleCases } from '../support/rule-tester.js';
 
@@ -11,7 +11,7 @@ import { ruleTester, type RuleCases } from '../support/rule-tester.js';
 export function packRuleTester(pack: BuiltinPackId, item: string, cases: RuleCases): void {
   const withPack: RuleCases = {};
   for (const rating of ['C', 'F', 'W'] as const)
-    if (cases[rating]) withPack[rating] = cases[rating]!.map((c) => ({ ...c, options: { packs: [pack], ...c.options } }));
+    if (cases[rating]) withPack[rating] = cases[rating]!.map((c) => ({ ...c, options: { packs: [builtinPack(pack)], ...c.options } }));
   ruleTester(item, withPack);
 }
 

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateSync } from '../../src/evaluate-sync.js';
-import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack } from '../../src/packs/builtin.js';
+import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack, type BuiltinPackId } from '../../src/packs/optional.js';
+import { packsOf } from '../support/packs.js';
 import type { Pack } from '../../src/packs/schema.js';
 import type { Rating } from '../../src/snapshot/schema.js';
 import type { Result } from '../../src/result.js';
@@ -19,7 +20,7 @@ const read = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8'))
 /** The deal's facts only: answers and evidence are a seller's statements per item, not shared facts. */
 const factsOnly = ({ answers: _a, evidence: _e, ...facts }: Record<string, unknown>) => facts;
 const evaluated = (deal: unknown, packs: readonly string[] = ALL_PACK_IDS) => {
-  const r = evaluateSync(deal, { packs: packs as never });
+  const r = evaluateSync(deal, { packs: packsOf(...(packs as BuiltinPackId[])) });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r;
 };
@@ -104,7 +105,7 @@ describe('methods that disagree about one fact', () => {
   it('give a method-disagreement finding naming both items (both engines)', async () => {
     // A budget in place with an approval since rejected: BANT and 摧龙六式 find the money against us,
     // the seven-step s2.2 reads money in place from the same funding facts.
-    const r = await describedBoth({ funding: { budgetInPlace: true, source: 'own', approval: 'rejected' } }, { packs: ['sangfor-7step', 'clmls'] });
+    const r = await describedBoth({ funding: { budgetInPlace: true, source: 'own', approval: 'rejected' } }, { packs: packsOf('sangfor-7step', 'clmls') });
     expect(r.items['s2.2']!.rating).toBe('C');
     expect(r.items['clmls.1.budget']!.rating).toBe('W');
     const f = r.findings.filter((x) => x.code === 'method-disagreement');
@@ -112,9 +113,9 @@ describe('methods that disagree about one fact', () => {
     expect(f[0]!.message).toBe('Methods disagree about the same fact: clmls.1.budget is W but s2.2 is C.');
   });
   it('are not reported where one side knows nothing, or where the seller answered both (a contradiction instead)', async () => {
-    const silent = await evaluateBoth({ answers: { 's1.1': 'C' } }, { packs: ['sangfor-7step', 'clmls'] });
+    const silent = await evaluateBoth({ answers: { 's1.1': 'C' } }, { packs: packsOf('sangfor-7step', 'clmls') });
     expect(silent.findings.filter((x) => x.code === 'method-disagreement')).toEqual([]);
-    const answered = await evaluateBoth({ answers: { 's1.1': 'C', 'clmls.1.need': 'W' } }, { packs: ['sangfor-7step', 'clmls'] });
+    const answered = await evaluateBoth({ answers: { 's1.1': 'C', 'clmls.1.need': 'W' } }, { packs: packsOf('sangfor-7step', 'clmls') });
     expect(answered.findings.map((x) => x.code)).toEqual(['cross-pack-contradiction']);
   });
 });

@@ -1,21 +1,32 @@
-/** `dealqual schema [snapshot|pack|config]`: the JSON Schemas (draft 2020-12). */
-import { snapshotJsonSchema } from '../../snapshot/schema.js';
-import { packJsonSchema } from '../../packs/schema.js';
+/**
+ * `dealqual schema [snapshot|pack|model|config|result]`: the JSON Schemas (draft 2020-12), each
+ * exactly as the package ships it in `schemas/<name>.json` (with its `$id`), so
+ * `dealqual schema snapshot > snapshot.schema.json` gives the same file as `dealqual/schemas/snapshot.json`.
+ */
+import pkg from '../../../package.json';
+import { schemaFile, SCHEMA_NAMES, type SchemaName } from '../../schema-files.js';
 import { parse } from '../args.js';
 import type { Command } from '../command.js';
-import { configJsonSchema } from '../config.js';
 import { UsageError } from '../errors.js';
 
-const SCHEMAS = { snapshot: snapshotJsonSchema, pack: packJsonSchema, config: configJsonSchema } as const;
+const names = SCHEMA_NAMES.join(', ');
 
-const usage = `Usage: dealqual schema [snapshot|pack|config]
+const usage = `Usage: dealqual schema [${SCHEMA_NAMES.join('|')}]
 
-Prints JSON Schema (draft 2020-12): of a deal snapshot, a rule-pack file, or dealqual.config.json.
-With no argument, one object holding all three: { "snapshot": …, "pack": …, "config": … }.`;
+Prints a JSON Schema (draft 2020-12), as the package ships it in schemas/<name>.json
+(resolvable as dealqual/schemas/<name>.json, with its $id):
+  snapshot  a deal snapshot (a deal file may name it in "$schema")
+  pack      a rule-pack file (pack.json, or one file of its itemFiles)
+  model     a probability model (dealqual calibrate --out, models/default.json)
+  config    dealqual.config.json
+  result    an evaluation result (audit -f json/jsonl, evaluateSync), compact or with its texts
+With no argument, one object holding all five: { "snapshot": …, "pack": …, "model": …, "config": …, "result": … }.`;
+
+const isName = (name: string): name is SchemaName => (SCHEMA_NAMES as readonly string[]).includes(name);
 
 export const schema: Command = {
   name: 'schema',
-  summary: 'print the JSON Schemas of the snapshot, the rule-pack file and the config file',
+  summary: 'print the JSON Schemas: snapshot, rule pack, model, config, result',
   usage,
   async run(args, io) {
     const { values, positionals } = parse(args, {}, 'schema');
@@ -23,11 +34,15 @@ export const schema: Command = {
       await io.stdout.write(usage + '\n');
       return 0;
     }
-    if (positionals.length > 1) throw new UsageError('schema takes at most one name: snapshot, pack or config');
+    if (positionals.length > 1) throw new UsageError(`schema takes at most one name: ${names}`);
     const which = positionals[0];
-    if (which !== undefined && !(which in SCHEMAS)) throw new UsageError(`unknown schema "${which}"; choose snapshot, pack or config`);
-    const out = which ? SCHEMAS[which as keyof typeof SCHEMAS]() : Object.fromEntries(Object.entries(SCHEMAS).map(([k, f]) => [k, f()]));
-    await io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    if (which === undefined) {
+      const all = Object.fromEntries(SCHEMA_NAMES.map((name) => [name, JSON.parse(schemaFile(name, pkg.version)) as unknown]));
+      await io.stdout.write(JSON.stringify(all, null, 2) + '\n');
+      return 0;
+    }
+    if (!isName(which)) throw new UsageError(`unknown schema "${which}"; choose ${names}`);
+    await io.stdout.write(schemaFile(which, pkg.version));
     return 0;
   },
 };

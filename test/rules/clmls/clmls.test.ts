@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ladderRung } from '../../../src/engine/derive-methods.js';
-import { builtinPack } from '../../../src/packs/builtin.js';
+import { builtinPack } from '../../../src/packs/optional.js';
+import { packsOf } from '../../support/packs.js';
 import type { SnapshotInput } from '../../../src/snapshot/schema.js';
 import { evaluateBoth } from '../../support/rule-tester.js';
 import { readSeed, seedsMissing } from '../../support/seeds.js';
@@ -235,25 +236,25 @@ const opportunity: Parameters<typeof evaluateBoth>[0] = {
 
 describe('stages.clmls', () => {
   it('holds at step 1 with the open opportunity tests while the test fails', async () => {
-    const r = await evaluateBoth({ amount: 500_000, productLines: ['AC'] }, { packs: ['clmls'] });
+    const r = await evaluateBoth({ amount: 500_000, productLines: ['AC'] }, { packs: packsOf('clmls') });
     expect(r.stages?.clmls).toEqual({ step: 1, of: 6, passed: 0, open: ['clmls.1.need', 'clmls.1.timetable', 'clmls.1.budget', 'clmls.1.win'] });
   });
   it('moves to step 2 once the six tests hold, held by the trust gate', async () => {
-    const r = await evaluateBoth(opportunity, { packs: ['clmls'] });
+    const r = await evaluateBoth(opportunity, { packs: packsOf('clmls') });
     expect(r.stages?.clmls).toEqual({ step: 2, of: 6, passed: 1, open: ['clmls.2.trust'] });
   });
   it('gates in order: a later end marker does not count before the earlier ones', async () => {
-    const r = await evaluateBoth({ ...opportunity, contract: { status: 'signed', payment: 'full' } }, { packs: ['clmls'] });
+    const r = await evaluateBoth({ ...opportunity, contract: { status: 'signed', payment: 'full' } }, { packs: packsOf('clmls') });
     expect(r.stages?.clmls).toMatchObject({ step: 2, passed: 1 });
     expect(r.items['clmls.6.collected']?.rating).toBe('C');
   });
   it('past every end marker: step 6, passed 6, nothing open', async () => {
     const deal = { ...opportunity, stakeholders: [decider({ contact: 'close', stance: 'supporter' })], commercial: { terms: 'accepted' as const }, contract: { status: 'signed' as const, payment: 'full' as const } };
-    const r = await evaluateBoth(deal, { packs: ['clmls'] });
+    const r = await evaluateBoth(deal, { packs: packsOf('clmls') });
     expect(r.stages?.clmls).toEqual({ step: 6, of: 6, passed: 6, open: [] });
   });
   it('is reported beside the seven-step stage, which stays in `stage`', async () => {
-    const r = await evaluateBoth(opportunity, { packs: ['sangfor-7step', 'clmls'] });
+    const r = await evaluateBoth(opportunity, { packs: packsOf('sangfor-7step', 'clmls') });
     expect(r.stage.step).toBeGreaterThanOrEqual(1);
     expect(Object.keys(r.stages ?? {})).toEqual(['clmls']);
   });

@@ -4,7 +4,8 @@
  * lixiang --fail-on missing`) is tested in test/cli/methods.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinPack } from '../../../src/packs/builtin.js';
+import { builtinPack } from '../../../src/packs/optional.js';
+import { packsOf } from '../../support/packs.js';
 import { evaluateBoth } from '../../support/rule-tester.js';
 import { readSeed, seedsMissing } from '../../support/seeds.js';
 import { packFileChecks, packRuleTester } from '../method-pack.js';
@@ -91,13 +92,13 @@ describe('stages.lixiang: the registration gate', () => {
     amount: 380_000,
   };
   it('passes when every line is recorded', async () => {
-    const r = await evaluateBoth(complete, { packs: ['lixiang'] });
+    const r = await evaluateBoth(complete, { packs: packsOf('lixiang') });
     expect(r.stages?.lixiang).toEqual({ step: 1, of: 1, passed: 1, open: [] });
     expect(r.missing).toEqual([]);
   });
   it('lists the lines still missing, in the seed order', async () => {
     const { entryPlan: _e, competitors: _c, ...partial } = complete;
-    const r = await evaluateBoth(partial, { packs: ['lixiang'] });
+    const r = await evaluateBoth(partial, { packs: packsOf('lixiang') });
     expect(r.stages?.lixiang).toEqual({ step: 1, of: 1, passed: 0, open: ['lixiang.competitors', 'lixiang.entry-plan'] });
     expect(r.missing.map((m) => m.item)).toEqual(['lixiang.competitors', 'lixiang.entry-plan']);
   });

@@ -3,7 +3,8 @@
  * probability counting each fact once (only Metrics is a fact of its own).
  */
 import { describe, expect, it } from 'vitest';
-import { builtinPack } from '../../../src/packs/builtin.js';
+import { builtinPack } from '../../../src/packs/optional.js';
+import { packsOf } from '../../support/packs.js';
 import { evaluateBoth } from '../../support/rule-tester.js';
 import { packFileChecks, packRuleTester } from '../method-pack.js';
 
@@ -87,9 +88,9 @@ t('meddpicc.competition', {
 describe('meddpicc and the probability', () => {
   it('alone, the eight letters share the probability; beside the seven steps only Metrics weighs', async () => {
     const deal = { need: { problems: ['x'], metrics: ['-50% overtime'] } };
-    const alone = await evaluateBoth(deal, { packs: ['meddpicc'] });
+    const alone = await evaluateBoth(deal, { packs: packsOf('meddpicc') });
     expect(Object.values(alone.items).every((i) => i.contribution !== 0 || i.rating === 'W')).toBe(true);
-    const both = await evaluateBoth(deal, { packs: ['sangfor-7step', 'meddpicc'] });
+    const both = await evaluateBoth(deal, { packs: packsOf('sangfor-7step', 'meddpicc') });
     const weighing = Object.entries(both.items).filter(([id, i]) => id.startsWith('meddpicc.') && i.contribution !== 0).map(([id]) => id);
     expect(weighing).toEqual(['meddpicc.metrics']);
   });

@@ -3,7 +3,8 @@
  * 教练, the "everyone's agreement" red flag, the source's action in each reason, and the seed's words.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinPack } from '../../../src/packs/builtin.js';
+import { builtinPack } from '../../../src/packs/optional.js';
+import { packsOf } from '../../support/packs.js';
 import type { SnapshotInput } from '../../../src/snapshot/schema.js';
 import { describedBoth, evaluateBoth } from '../../support/rule-tester.js';
 import { readSeed, seedsMissing } from '../../support/seeds.js';
@@ -76,14 +77,14 @@ t('roles.agreement', {
 describe('what the source says to do', () => {
   it('a hostile investor: a red flag, and the reason says to work on the top (zh and en)', async () => {
     const deal = { stakeholders: [...everyone.slice(1), boss({ stance: 'enemy' })] };
-    const en = await describedBoth(deal, { packs: ['roles'] });
+    const en = await describedBoth(deal, { packs: packsOf('roles') });
     expect(en.findings.map((f) => `${f.code} ${f.items.join(',')}`)).toEqual(['red-flag roles.agreement']);
     expect(en.items['roles.investor']?.reason.message).toMatch(/everyone's agreement.*work on the top/);
-    const zh = await describedBoth(deal, { packs: ['roles'], locale: 'zh-CN' });
+    const zh = await describedBoth(deal, { packs: packsOf('roles'), locale: 'zh-CN' });
     expect(zh.items['roles.investor']?.reason.message).toContain('必须得到每个人的同意');
   });
   it('a missing role is listed as missing with its title, not as a red flag', async () => {
-    const r = await evaluateBoth({ stakeholders: everyone.filter((p) => !p.coach) }, { packs: ['roles'] });
+    const r = await evaluateBoth({ stakeholders: everyone.filter((p) => !p.coach) }, { packs: packsOf('roles') });
     expect(r.missing.map((m) => m.item)).toContain('roles.coach');
     expect(r.findings).toEqual([]);
   });
