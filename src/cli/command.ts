@@ -30,6 +30,8 @@ export interface Command {
   summary: string;
   /** The full `dealqual <name> --help` text. */
   usage: string;
+  /** The same in zh-CN (`--locale zh-CN`, or a Chinese LC_ALL / LC_MESSAGES / LANG). */
+  usageZh?: string;
   /**
    * Runs the command with the arguments after its name. Resolves to the exit code:
    * 0 clean, 1 findings over the thresholds, 2 usage or input error. Throw `UsageError` (src/cli/errors.ts)
@@ -37,3 +39,9 @@ export interface Command {
    */
   run(args: string[], io: CliIO): Promise<number>;
 }
+
+/**
+ * A command's `--help` text in a locale: its zh-CN text where it has one, else the English.
+ * @example usageIn(explain, 'zh-CN').startsWith('用法') // true
+ */
+export const usageIn = (command: Pick<Command, 'usage' | 'usageZh'>, locale: string): string => (locale === 'zh-CN' && command.usageZh ? command.usageZh : command.usage);

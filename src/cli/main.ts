@@ -3,7 +3,7 @@
  * message and exit 2; no stack traces unless DEALQUAL_DEBUG is set.
  */
 import pkg from '../../package.json';
-import type { CliIO, Command } from './command.js';
+import { usageIn, type CliIO, type Command } from './command.js';
 import { UsageError } from './errors.js';
 import { nodeIO } from './node-io.js';
 import { printableLines } from './terminal.js';
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (name === '--help' || name === '-h' || name === 'help' || (name === '--locale' && (rest.includes('--help') || rest.includes('-h')))) {
       const target = name === 'help' && rest[0] ? (await commands()).find((c) => c.name === rest[0]) : undefined;
-      await io.stdout.write(target ? (target.name === 'audit' ? (await import('./commands/audit-usage.js')).auditUsage(locale) : target.usage) + '\n' : await helpText(locale));
+      await io.stdout.write(target ? (target.name === 'audit' ? (await import('./commands/audit-usage.js')).auditUsage(locale) : usageIn(target, locale)) + '\n' : await helpText(locale));
       return 0;
     }
     if (name === '--version' || name === '-v') {

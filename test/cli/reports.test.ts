@@ -162,6 +162,25 @@ describe('html', SLOW, () => {
     expect(envLocale({ LANG: 'en_US.UTF-8' })).toBeUndefined();
   });
 
+  it.each([
+    ['explain', '--top N', '列出的下一步行动数'],
+    ['diff', '--format text|json', '出现倒退时退出码为 1'],
+    ['items', '--format json', '(decisive)'],
+    ['calibrate', '--repeat N', '重复交叉验证'],
+    ['schema', 'result', '评估结果'],
+  ])('zh-CN: `%s --help` in Chinese (--locale, a Chinese LANG, dealqual help), English otherwise', (command, option, words) => {
+    const zh = cli([command, '--help', '--locale', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(new RegExp(`^用法:dealqual ${command} `));
+    expect(zh.stdout).toContain(option);
+    expect(zh.stdout).toContain(words);
+    expect(cli([command, '--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toBe(zh.stdout);
+    expect(cli(['help', command], { env: { LC_ALL: 'zh_CN.UTF-8' } }).stdout).toBe(zh.stdout);
+    const en = cli([command, '--help'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(en.stdout).toMatch(new RegExp(`^Usage: dealqual ${command} `));
+    expect(en.stdout).toContain(option);
+  });
+
   it('calibrate -f html: reliability diagram, ROC curves, folds and moved weights', () => {
     const run = cli(['calibrate', 'fixtures/crm/history.csv', '--pack', 'fixtures/crm/pack.json', '--mapping', 'fixtures/crm/mapping.json', '-f', 'html', '--folds', '3']);
     expect(run.code).toBe(0);

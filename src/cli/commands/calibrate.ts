@@ -11,12 +11,13 @@ import { levelContribution, levelPrior, type Model } from '../../model/prior.js'
 import { dealValue, readInputs } from '../../node/inputs.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
+import { argsLocale } from '../words.js';
 import { evaluateOptions } from '../audit/engine.js';
 import { packObjects } from '../packs.js';
 import { auditSettingsOf } from '../collect.js';
-import type { Command } from '../command.js';
+import { usageIn, type Command } from '../command.js';
 import { inputErrorText, UsageError, type InputError } from '../errors.js';
-import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
+import { COMMON_OPTIONS, COMMON_USAGE, COMMON_USAGE_ZH, resolveSettings } from '../settings.js';
 import { readSheet } from '../sheets.js';
 import { refuseInputAsOutput, writeOutput } from '../output-file.js';
 
@@ -46,6 +47,33 @@ Options:
 ${COMMON_USAGE}
 
 Example (the CRM example shipped in fixtures/crm):
+  dealqual calibrate fixtures/crm/history.csv --pack fixtures/crm/pack.json \\
+    --mapping fixtures/crm/mapping.json -o crm-model.json`;
+
+const usageZh = `用法:dealqual calibrate <历史…> [-o model.json] [选项]
+
+用你自己的已关闭商机校准赢率。<历史…> 是任何审计输入中的商机快照(JSON、JSON Lines、CSV、xlsx、
+文件夹、-);使用结果为赢单或丢单的商机,进行中的忽略。模型是基于条目评级的逻辑回归,其先验以
+当前模型为中心(最大后验):商机少时权重变化小,成千上万时变化大。报告在留出的商机上(分层 k 折)
+比较校准后的模型、未校准的模型和基准赢率。
+
+选项:
+  -o, --output-file 文件   写出校准后的模型文件(配合 --model 使用;--out 同义)
+      --folds N            交叉验证折数(默认 10)
+      --seed N             分折的随机种子(默认 1)
+      --prior-sd X         每个权重的先验标准差,对数几率(默认 0.5)
+      --no-monotone        允许较好的评级权重低于较差的(默认:C ≥ F ≥ W)
+      --repeat N           用种子 seed … seed+N-1 重复交叉验证 N 次,报告每个指标的均值和离散
+                           程度(默认 1)
+      --predictions 文件   写出每个留出预测(.csv 或 .jsonl):id、repeat、fold、outcome、
+                           probability、uncalibrated
+      --skip-invalid       列出无法读取的行和商机(文件、行号、字段路径),用其余的校准
+  -f, --format text|json|html  json:{ auc, brier, logLoss, ece, baseline, baseRate, folds, model, … };
+                           html:一个独立页面,含可靠性图、ROC 曲线、各折指标和校准改变的权重
+                           (输出到标准输出)
+${COMMON_USAGE_ZH}
+
+示例(fixtures/crm 中附带的 CRM 示例):
   dealqual calibrate fixtures/crm/history.csv --pack fixtures/crm/pack.json \\
     --mapping fixtures/crm/mapping.json -o crm-model.json`;
 
@@ -138,10 +166,11 @@ export const calibrateCommand: Command = {
   name: 'calibrate',
   summary: 'calibrate the win probability on your closed deals; cross-validated report',
   usage,
+  usageZh,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS, 'calibrate');
     if (values.help) {
-      await io.stdout.write(usage + '\n');
+      await io.stdout.write(usageIn({ usage, usageZh }, argsLocale(args, io.env)) + '\n');
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('no history: give files or folders of closed deals (see "dealqual calibrate --help")');

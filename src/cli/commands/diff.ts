@@ -6,12 +6,13 @@
  */
 import type { Result } from '../../result.js';
 import { parse } from '../args.js';
+import { argsLocale } from '../words.js';
 import { collect } from '../collect.js';
-import type { Command } from '../command.js';
+import { usageIn, type Command } from '../command.js';
 import { inputErrorText, sourceLabel, UsageError, type InputError, type Source } from '../errors.js';
 import { pct } from '../policy.js';
 import { printable, printableLines } from '../terminal.js';
-import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
+import { COMMON_OPTIONS, COMMON_USAGE, COMMON_USAGE_ZH, resolveSettings } from '../settings.js';
 
 const usage = `Usage: dealqual diff <old> <new> [--format text|json] [options]
 
@@ -23,6 +24,17 @@ C is no longer C. Exit 2 when an input cannot be read or validated.
 Options:
   -f, --format text|json
 ${COMMON_USAGE}`;
+
+const usageZh = `用法:dealqual diff <旧> <新> [--format text|json] [选项]
+
+按编号比较同一批商机的两个版本。每一侧可以是任何审计输入(文件、文件夹、JSON Lines、CSV、-)
+中的快照,或 JSON / JSON Lines 审计结果(dealqual audit --format json)。
+出现倒退时退出码为 1:阶段步骤后退、里程碑后退,或原为 C 的 ★ 条目不再是 C。输入无法读取或
+校验时退出码为 2。
+
+选项:
+  -f, --format text|json
+${COMMON_USAGE_ZH}`;
 
 const RANK: Record<string, number> = { lead: 0, opportunity: 1, project: 2 };
 
@@ -65,10 +77,11 @@ export const diff: Command = {
   name: 'diff',
   summary: 'compare two versions of the same deals; exit 1 on a regression (stage back, ★ item lost)',
   usage,
+  usageZh,
   async run(args, io) {
     const { values, positionals } = parse(args, { ...COMMON_OPTIONS, format: { type: 'string', short: 'f' } }, 'diff');
     if (values.help) {
-      await io.stdout.write(usage + '\n');
+      await io.stdout.write(usageIn({ usage, usageZh }, argsLocale(args, io.env)) + '\n');
       return 0;
     }
     if (positionals.length !== 2) throw new UsageError('diff takes two inputs: <old> <new> (see "dealqual diff --help")');

@@ -8,13 +8,14 @@ import { pick } from '../../locale/messages.js';
 import type { DescribedFinding, DescribedResult } from '../../result.js';
 import { explainProbability, whatIf } from '../../model/explain.js';
 import { parse } from '../args.js';
+import { argsLocale } from '../words.js';
 import { collect } from '../collect.js';
-import type { Command } from '../command.js';
+import { usageIn, type Command } from '../command.js';
 import { inputErrorText, sourceLabel, UsageError } from '../errors.js';
 import { packObjects } from '../packs.js';
 import { pct } from '../policy.js';
 import { printable, printableLines } from '../terminal.js';
-import { COMMON_OPTIONS, COMMON_USAGE, resolveSettings } from '../settings.js';
+import { COMMON_OPTIONS, COMMON_USAGE, COMMON_USAGE_ZH, resolveSettings } from '../settings.js';
 
 const usage = `Usage: dealqual explain <file> [--id ID] [--format text|json] [options]
 
@@ -30,6 +31,20 @@ Options:
   -f, --format text|json   json: { result, problems }
       --top N              next actions to list (default 5)
 ${COMMON_USAGE}`;
+
+const usageZh = `用法:dealqual explain <文件> [--id 编号] [--format text|json] [选项]
+
+解释一个商机:每个条目的评级、理由及其对赢率的贡献(对数几率),卡住它的阶段关口,审计问题,
+以及下一步行动(按收益排列的缺失条目)。<文件> 可以是任何审计输入(JSON、JSON Lines、CSV、xlsx、-);
+输入含多个商机时用 --id 选择。多个规则包时(--packs all:sangfor-7step、man、bant、clmls、roles、
+lixiang、meddpicc)还并列给出每种方法的结论(阶段、C/F/W、缺口),以及各方法对同一事实的分歧
+(json:{ result, problems, methods })。
+
+选项:
+      --id 编号            要解释的商机
+  -f, --format text|json   json:{ result, problems }
+      --top N              列出的下一步行动数(默认 5)
+${COMMON_USAGE_ZH}`;
 
 const sign = (n: number) => (n >= 0 ? '+' : '−') + Math.abs(n).toFixed(2);
 
@@ -51,10 +66,11 @@ export const explain: Command = {
   name: 'explain',
   summary: "explain one deal: ratings, reasons, contributions, the stage gate, next actions",
   usage,
+  usageZh,
   async run(args, io) {
     const { values, positionals } = parse(args, { ...COMMON_OPTIONS, id: { type: 'string' }, format: { type: 'string', short: 'f' }, top: { type: 'string' } }, 'explain');
     if (values.help) {
-      await io.stdout.write(usage + '\n');
+      await io.stdout.write(usageIn({ usage, usageZh }, argsLocale(args, io.env)) + '\n');
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('explain takes one file (see "dealqual explain --help")');

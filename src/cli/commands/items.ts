@@ -2,7 +2,8 @@
 import { listItems } from '../../packs/items.js';
 import { pick } from '../../locale/messages.js';
 import { parse } from '../args.js';
-import type { Command } from '../command.js';
+import { argsLocale } from '../words.js';
+import { usageIn, type Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { resolvePacks } from '../packs.js';
 
@@ -15,14 +16,23 @@ lixiang, meddpicc) or a pack file or folder
 title: { zh, en }, signals }]. In text, (decisive) marks an item whose W from facts or evidence holds
 the deal at its step and vetoes the probability; (red flag) one whose W from facts is a red flag.`;
 
+const usageZh = `用法:dealqual items <规则包> [--format text|json|markdown] [--locale en|zh-CN]
+
+列出规则包的条目:内置规则包(sangfor-7step、man、bant;可选:clmls、roles、lixiang、meddpicc)
+或规则包文件、文件夹(先校验;校验失败时退出码为 2,并指出文件和 JSON 路径)。
+--format json 输出 [{ id, step, star, kind, extension, redFlag, decisive, minSignals, sameFactAs,
+title: { zh, en }, signals }]。文本格式中,(decisive) 标出一旦因事实或证据评为 W 就把商机卡在
+该步骤并否决赢率的条目;(red flag) 标出因事实评为 W 即为危险信号的条目。`;
+
 export const items: Command = {
   name: 'items',
   summary: "list a pack's items (id, step, ★, title, signals)",
   usage,
+  usageZh,
   async run(args, io) {
     const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, locale: { type: 'string' } }, 'items');
     if (values.help) {
-      await io.stdout.write(usage + '\n');
+      await io.stdout.write(usageIn({ usage, usageZh }, argsLocale(args, io.env)) + '\n');
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('items takes one pack: a built-in name (sangfor-7step, man, bant, clmls, roles, lixiang, meddpicc) or a pack file or folder');

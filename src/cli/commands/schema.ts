@@ -6,7 +6,8 @@
 import pkg from '../../../package.json';
 import { schemaFile, SCHEMA_NAMES, type SchemaName } from '../../schema-files.js';
 import { parse } from '../args.js';
-import type { Command } from '../command.js';
+import { argsLocale } from '../words.js';
+import { usageIn, type Command } from '../command.js';
 import { UsageError } from '../errors.js';
 
 const names = SCHEMA_NAMES.join(', ');
@@ -22,16 +23,28 @@ Prints a JSON Schema (draft 2020-12), as the package ships it in schemas/<name>.
   result    an evaluation result (audit -f json/jsonl, evaluateSync), compact or with its texts
 With no argument, one object holding all five: { "snapshot": …, "pack": …, "model": …, "config": …, "result": … }.`;
 
+const usageZh = `用法:dealqual schema [${SCHEMA_NAMES.join('|')}]
+
+输出 JSON Schema(draft 2020-12),与包中 schemas/<名称>.json 相同
+(可解析为 dealqual/schemas/<名称>.json,带 $id):
+  snapshot  商机快照(商机文件可在 "$schema" 中引用)
+  pack      规则包文件(pack.json,或其 itemFiles 中的一个文件)
+  model     赢率模型(dealqual calibrate --out,models/default.json)
+  config    dealqual.config.json
+  result    评估结果(audit -f json/jsonl、evaluateSync),精简或带文字
+不带参数时输出包含全部五个的对象:{ "snapshot": …, "pack": …, "model": …, "config": …, "result": … }。`;
+
 const isName = (name: string): name is SchemaName => (SCHEMA_NAMES as readonly string[]).includes(name);
 
 export const schema: Command = {
   name: 'schema',
   summary: 'print the JSON Schemas: snapshot, rule pack, model, config, result',
   usage,
+  usageZh,
   async run(args, io) {
-    const { values, positionals } = parse(args, {}, 'schema');
+    const { values, positionals } = parse(args, { locale: { type: 'string' } }, 'schema');
     if (values.help) {
-      await io.stdout.write(usage + '\n');
+      await io.stdout.write(usageIn({ usage, usageZh }, argsLocale(args, io.env)) + '\n');
       return 0;
     }
     if (positionals.length > 1) throw new UsageError(`schema takes at most one name: ${names}`);
