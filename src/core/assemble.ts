@@ -186,19 +186,21 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   let logit = model.intercept;
   const items = { ...plan.itemsTemplate } as unknown as Record<string, ItemResult>;
   const open: (MissingItem | undefined)[] = new Array(count).fill(undefined);
+  const added = new Float64Array(count); // each reported item's contribution, by position
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     const r = rated[position]!;
     const weights = byPosition[position];
     const feature = planned.item.feature;
     const level = feature ? levelRead(planned, matches) : undefined;
-    const added = weights?.levels ? levelContribution(weights.levels, level) : contribution(weights, r.rating, against[position]);
-    logit += added;
+    const contributed = weights?.levels ? levelContribution(weights.levels, level) : contribution(weights, r.rating, against[position]);
+    added[position] = contributed;
+    logit += contributed;
     const reason = reasonOf(r, planned, context);
     const { id, step, star } = planned.item;
     const pack = planned.pack.pack.id;
     const veto = against[position] && plan.decisive[position] ? weights?.veto : undefined;
-    items[id] = veto ? { rating: r.rating, pack, step, star, reason, contribution: added, veto } : { rating: r.rating, pack, step, star, reason, contribution: added };
+    items[id] = veto ? { rating: r.rating, pack, step, star, reason, contribution: contributed, veto } : { rating: r.rating, pack, step, star, reason, contribution: contributed };
     if (feature) items[id].level = itemLevel(feature.from, level, context.facts);
     if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, reason, gain: 0 };
   }
@@ -211,10 +213,8 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     if (entry === undefined) continue;
     const flagged = against[position]!;
     const weights = byPosition[position];
-    const ifConfirmed = weights?.levels
-      ? confirmedLevelWeight(plan.items[position]!, weights.levels) - levelContribution(weights.levels, levelRead(plan.items[position]!, matches))
-      : (weights?.C ?? 0) - contribution(weights, entry.rating, flagged);
-    entry.gain = sigmoid(logit + ifConfirmed) - probability;
+    const confirmed = weights?.levels ? confirmedLevelWeight(plan.items[position]!, weights.levels) : (weights?.C ?? 0);
+    entry.gain = sigmoid(logit + (confirmed - added[position]!)) - probability;
     groups[urgency(entry, plan.decisive[position]! && flagged, gating?.[position] === true, plan.redFlag[position]! && flagged, stage.step)]!.push(entry);
   }
   const missing = groups[0]!.concat(groups[1]!, groups[2]!, groups[3]!, groups[4]!);
