@@ -7,8 +7,11 @@ import type { Readable } from 'node:stream';
 /** A text sink. `write` resolves once the text is accepted (after a `drain` under backpressure). */
 export interface Writer {
   write(text: string): Promise<void>;
-  /** Writes UTF-8 bytes (output formatted on a worker thread); where absent, they are decoded and written as text. */
-  writeBytes?(bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes UTF-8 bytes (output formatted on a worker thread); where absent, they are decoded and
+   * written as text. `release` is called once the bytes are out and their buffer may be reused.
+   */
+  writeBytes?(bytes: Uint8Array, release?: () => void): Promise<void>;
 }
 
 export interface CliIO {

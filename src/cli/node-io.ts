@@ -5,10 +5,11 @@ import type { CliIO, Writer } from './command.js';
 export function streamWriter(stream: Writable): Writer {
   let failure: Error | undefined;
   stream.on('error', (error) => (failure = error));
-  const write = (chunk: string | Uint8Array) =>
+  // `release`: the stream's callback, once the chunk is handed to the system (it keeps it until then).
+  const write = (chunk: string | Uint8Array, release?: () => void) =>
     new Promise<void>((resolve, reject) => {
       if (failure) return reject(failure);
-      if (stream.write(chunk)) resolve();
+      if (stream.write(chunk, release && (() => release()))) resolve();
       else stream.once('drain', () => (failure ? reject(failure) : resolve()));
     });
   return { write, writeBytes: write };

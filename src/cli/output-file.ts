@@ -122,13 +122,13 @@ export async function openOutput(output: string, cwd: string, display = output):
   });
   // Each write resolves once the text is handed to the file (its callback), so a failure such as
   // ENOSPC rejects the write that met it rather than leaving a 'drain' that never comes.
-  const writer: Writer = {
-    write: (text) =>
-      new Promise<void>((ok, fail) => {
-        if (failure) return fail(cannot(display, failure));
-        open().write(text, (error) => (error ? fail(cannot(display, (failure ??= error))) : ok()));
-      }),
-  };
+  const write = (chunk: string | Uint8Array) =>
+    new Promise<void>((ok, fail) => {
+      if (failure) return fail(cannot(display, failure));
+      open().write(chunk, (error) => (error ? fail(cannot(display, (failure ??= error))) : ok()));
+    });
+  // Bytes (from --jobs workers) are written as they are; once written, their buffer is free.
+  const writer: Writer = { write, writeBytes: (bytes, release) => write(bytes).finally(release) };
   const end = () =>
     new Promise<void>((ok, fail) => {
       if (failure) return fail(cannot(display, failure));

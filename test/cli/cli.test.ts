@@ -105,22 +105,37 @@ describe('audit formats (golden files)', () => {
     expect(cli(['audit', DEALS, '--as-of', AS_OF, '--color']).stdout).toMatch(/\u001b\[31m/);
   });
 
-  it('--jobs gives the same output in input order, for every format, across batches and input errors', () => {
-    // 700 deals (several 256-deal batches per worker) with broken lines among them.
+  it('--jobs gives the same output in input order, for every format, across batches and input errors; spooled formats leave no temporary file', () => {
+    // 700 deals (several 256-deal batches per worker) with broken lines among them, and ids holding
+    // the characters spooled pieces are split and keyed on (NUL, U+0001).
     const fixtures = DEAL_FILES.map((f) => JSON.parse(readFileSync(join(ROOT, DEALS, f), 'utf8')) as { id: string });
-    const lines = Array.from({ length: 700 }, (_, i) => (i % 233 === 100 ? '{"id": ' : JSON.stringify({ ...fixtures[i % fixtures.length]!, id: `J-${i}` })));
+    const id = (i: number) => (i % 97 === 5 ? `J-${i}\u0000|\u0001s2.2\u0001` : `J-${i}`);
+    const lines = Array.from({ length: 700 }, (_, i) => (i % 233 === 100 ? '{"id": ' : JSON.stringify({ ...fixtures[i % fixtures.length]!, id: id(i) })));
     const dir = mkdtempSync(join(tmpdir(), 'dealqual-jobs-'));
     try {
       const file = join(dir, 'many.jsonl');
+      const temp = join(dir, 'tmp');
+      mkdirSync(temp);
       writeFileSync(file, lines.join('\n') + '\n');
       for (const f of ['json', 'jsonl', 'stylish', 'csv', 'markdown', 'junit', 'sarif', 'github']) {
-        const one = cli(['audit', file, '--as-of', AS_OF, '-f', f]);
-        const two = cli(['audit', file, '--as-of', AS_OF, '-f', f, '--jobs', '2']);
+        const one = cli(['audit', file, '--as-of', AS_OF, '-f', f], { env: { TMPDIR: temp } });
+        const two = cli(['audit', file, '--as-of', AS_OF, '-f', f, '--jobs', '2'], { env: { TMPDIR: temp } });
         expect(two.stdout, f).toBe(one.stdout);
         expect(two.stderr, f).toBe(one.stderr);
         expect(two.code, f).toBe(one.code);
         expect(one.code, f).toBe(2);
+        expect(readdirSync(temp), f).toEqual([]);
       }
+      // Each deal is one table row, its NUL shown as U+FFFD (CommonMark).
+      const md = cli(['audit', file, '--as-of', AS_OF, '-f', 'markdown']).stdout;
+      expect(md).not.toContain('\u0000');
+      expect(md.split('\n').filter((l) => /^\| (✅|⚠️|❌) \| J-/.test(l))).toHaveLength(697);
+      expect(md).toContain('| J-5\uFFFD\\|\u0001s2.2\u0001 |');
+      // sarif: the id's U+0001 is JSON-escaped, never taken for a rule key.
+      const log = JSON.parse(cli(['audit', file, '--as-of', AS_OF, '-f', 'sarif']).stdout) as { runs: { results: { ruleId: string; ruleIndex: number; properties: { deal: string } }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+      const run = log.runs[0]!;
+      expect(run.results.some((r) => r.properties.deal === 'J-5\u0000|\u0001s2.2\u0001')).toBe(true);
+      for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

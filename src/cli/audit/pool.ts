@@ -1,7 +1,8 @@
 /**
  * A pool of at most `size` worker threads auditing batches of deals; results come back per batch,
  * formatted (batch.ts). A worker is started only when a batch finds every started worker busy, so a
- * run never has more workers than batches.
+ * run never has more workers than batches. Output buffers the main thread has written go back to
+ * the workers with the next units (`recycle`), so the same few buffers circulate.
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchOutcome, Unit } from './batch.js';
@@ -15,6 +16,8 @@ interface Task {
 export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number; tasks: Map<number, Task> }[] = [];
   private seq = 0;
+  /** Written output buffers, to go back to a worker with its next unit. */
+  private readonly spare: ArrayBuffer[] = [];
 
   constructor(
     private readonly size: number,
@@ -48,6 +51,11 @@ export class WorkerPool {
     return this.workers.length;
   }
 
+  /** Takes back a buffer a batch came in, once its bytes are written (at most 16 are kept). */
+  recycle(buffer: ArrayBuffer): void {
+    if (buffer.byteLength > 0 && this.spare.length < 16) this.spare.push(buffer);
+  }
+
   /**
    * Audits a unit on the least busy worker; a chunk's bytes are transferred (unusable here after).
    * `state`: the format's settled `emit` state, when the worker is to emit.
@@ -60,7 +68,9 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       entry.tasks.set(seq, { resolve, reject });
       const message = unit.kind === 'lines' ? { kind: 'lines', file: unit.file, firstLine: unit.firstLine, bytes: unit.bytes } : unit;
-      entry.worker.postMessage({ seq, unit: message, state }, unit.kind === 'lines' ? [unit.bytes.buffer as ArrayBuffer] : []);
+      // A few spare buffers ride along (each worker keeps a handful).
+      const buffers = this.spare.splice(0, 4);
+      entry.worker.postMessage({ seq, unit: message, state, buffers }, [...(unit.kind === 'lines' ? [unit.bytes.buffer as ArrayBuffer] : []), ...buffers]);
     });
   }
 

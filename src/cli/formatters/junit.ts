@@ -1,7 +1,8 @@
 /**
  * `junit`: JUnit XML so CI systems show deals as tests. Each deal is a test case (classname: its
  * file); a deal with an error-severity problem fails, its warnings go to system-out. An input that
- * could not be read is a test case with an <error>.
+ * could not be read is a test case with an <error>. The totals lead the document, so the test cases
+ * wait in a temporary file until the end (`Formatter.spool`): each piece is a line break and a case.
  */
 import { inputErrorText, sourceLabel } from '../errors.js';
 import { pct } from '../policy.js';
@@ -31,19 +32,21 @@ export const junit: Formatter = {
       );
     if (warnings.length) lines.push(`      <system-out>${xml(warnings.map((p) => `warn ${p.rule}: ${p.message}`).join('\n'))}</system-out>`);
     lines.push('    </testcase>');
-    return lines.join('\n');
+    return '\n' + lines.join('\n');
   },
-  end(summary, _context, pieces) {
-    const bad = summary.inputErrors.length + summary.moreInputErrors;
-    const tests = summary.deals + summary.inputErrors.length;
-    const head = `<testsuite name="dealqual audit" tests="${tests}" failures="${summary.failed}" errors="${summary.inputErrors.length}">`;
-    const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="dealqual" tests="${tests}" failures="${summary.failed}" errors="${summary.inputErrors.length}">`, `  ${head}`];
-    // A loop, not push(...pieces): spreading 130,000 pieces as arguments overflows the call stack.
-    for (const piece of pieces) out.push(piece);
-    for (const e of summary.inputErrors)
-      out.push(`    <testcase classname="${xml(sourceLabel(e.source))}" name="${xml(e.id ?? 'unreadable input')}">`, `      <error message="${xml(inputErrorText(e))}" type="input"/>`, '    </testcase>');
-    if (summary.moreInputErrors) out.push(`    <system-err>${xml(`${bad - summary.inputErrors.length} more input errors not listed`)}</system-err>`);
-    out.push('  </testsuite>', '</testsuites>', '');
-    return out.join('\n');
+  spool: {
+    parts: 1,
+    layout(summary) {
+      const bad = summary.inputErrors.length + summary.moreInputErrors;
+      const tests = summary.deals + summary.inputErrors.length;
+      const suite = `<testsuite name="dealqual audit" tests="${tests}" failures="${summary.failed}" errors="${summary.inputErrors.length}">`;
+      const head = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="dealqual" tests="${tests}" failures="${summary.failed}" errors="${summary.inputErrors.length}">`, `  ${suite}`];
+      const tail: string[] = [];
+      for (const e of summary.inputErrors)
+        tail.push(`    <testcase classname="${xml(sourceLabel(e.source))}" name="${xml(e.id ?? 'unreadable input')}">`, `      <error message="${xml(inputErrorText(e))}" type="input"/>`, '    </testcase>');
+      if (summary.moreInputErrors) tail.push(`    <system-err>${xml(`${bad - summary.inputErrors.length} more input errors not listed`)}</system-err>`);
+      tail.push('  </testsuite>', '</testsuites>', '');
+      return [head.join('\n'), { part: 0 }, tail.map((line) => '\n' + line).join('')];
+    },
   },
 };

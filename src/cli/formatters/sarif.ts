@@ -87,10 +87,11 @@ function ruleDescriptor(id: RuleId) {
 const RESULT_INDENT = '        ';
 
 /**
- * The per-deal piece: per problem, its rule id, a tab, and the result as it is printed in the log
- * (pretty, indented for its place) without its closing `}`: `ruleIndex`, which depends on every
- * deal before it, is added at the end. So the end only numbers rules and joins texts (the
- * pretty-printing runs per deal, on workers with --jobs).
+ * The per-deal piece: per problem, the result as it is printed in the log (pretty, indented for its
+ * place), led by the `,\n` that joins results. `ruleIndex` depends on every deal before it: the
+ * piece names its rule as a key (`\u0001s2.2\u0001`), numbered in order of first use when the log is
+ * written (`Formatter.spool`). So the pretty-printing runs per deal (on workers with --jobs) and
+ * the results wait in a temporary file until the rules that lead the log are known.
  */
 function piece(record: AuditRecord): string {
   return record.problems
@@ -107,25 +108,15 @@ function piece(record: AuditRecord): string {
         2,
       );
       // Line breaks inside the text are escaped by JSON: each newline starts a line of the object.
-      return `${reportedRule(p)}\t${RESULT_INDENT}${text.slice(0, -2).replace(/\n/g, '\n' + RESULT_INDENT)}`;
+      const open = `${RESULT_INDENT}${text.slice(0, -2).replace(/\n/g, '\n' + RESULT_INDENT)}`;
+      return `,\n${open},\n${RESULT_INDENT}  "ruleIndex": \u0001${reportedRule(p)}\u0001\n${RESULT_INDENT}}`;
     })
-    .join('\n\u0000');
-}
-
-/** The parts of the pieces' problems: rule id and open text, in order. */
-function* problemsOf(pieces: readonly string[]): Generator<{ ruleId: string; open: string }> {
-  for (const p of pieces) {
-    if (!p) continue;
-    for (const part of p.split('\n\u0000')) {
-      const tab = part.lastIndexOf('\t');
-      yield { ruleId: part.slice(0, tab), open: part.slice(tab + 1) };
-    }
-  }
+    .join('');
 }
 
 const RESULTS = '\u0000results\u0000';
 
-/** The log as an object, with `results` standing for the results' text (see `sarifParts`). */
+/** The log as an object, with `results` standing for the results' text (see `sarif.spool`). */
 export function sarifLog(ruleIds: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): Record<string, unknown> {
   const items = new Map((context.items ?? []).map((i) => [i.id, i]));
   const rules = ruleIds.map((id) => (items.has(id) ? itemDescriptor(items.get(id)!) : (RULE_IDS as readonly string[]).includes(id) ? ruleDescriptor(id as RuleId) : { id }));
@@ -153,40 +144,23 @@ export function sarifLog(ruleIds: readonly string[], context: FormatContext, inp
 }
 
 /**
- * The SARIF log of the pieces, pretty-printed (as `JSON.stringify(log, null, 2)`), in parts to be
- * written in order (the log of 100,000 deals is longer than a string can be): rule descriptors for
- * the rules that have results, in order of first use (deterministic), and each result's
- * `ruleIndex` into them.
+ * The SARIF log, pretty-printed (as `JSON.stringify(log, null, 2)`), around the results (the log of
+ * 100,000 deals is longer than a string can be): rule descriptors for the rules that have results,
+ * in order of first use (deterministic), and each result's `ruleIndex` into them.
  */
-export function sarifParts(pieces: readonly string[], context: FormatContext, inputErrors: readonly InputError[]): string[] {
-  const order: string[] = [];
-  const index = new Map<string, number>();
-  const results: string[] = [];
-  for (const { ruleId, open } of problemsOf(pieces)) {
-    let i = index.get(ruleId);
-    if (i === undefined) {
-      index.set(ruleId, (i = order.length));
-      order.push(ruleId);
-    }
-    results.push(`${open},\n${RESULT_INDENT}  "ruleIndex": ${i}\n${RESULT_INDENT}}`);
-  }
-  const text = JSON.stringify(sarifLog(order, context, inputErrors), null, 2);
-  const at = text.lastIndexOf(JSON.stringify(RESULTS));
-  const parts = [text.slice(0, at)];
-  if (results.length === 0) parts.push('[]');
-  else {
-    parts.push('[\n');
-    // A thousand results per part: each part stays far below the longest string.
-    for (let i = 0; i < results.length; i += 1000) parts.push((i > 0 ? ',\n' : '') + results.slice(i, i + 1000).join(',\n'));
-    parts.push('\n      ]');
-  }
-  parts.push(text.slice(at + JSON.stringify(RESULTS).length) + '\n');
-  return parts;
-}
-
 export const sarif: Formatter = {
   name: 'sarif',
   streaming: false,
   deal: piece,
-  end: (summary, context, pieces) => sarifParts(pieces, context, summary.inputErrors),
+  spool: {
+    parts: 1,
+    keys: true,
+    layout(summary, context, sizes, ruleIds) {
+      const text = JSON.stringify(sarifLog(ruleIds, context, summary.inputErrors), null, 2);
+      const at = text.lastIndexOf(JSON.stringify(RESULTS));
+      // The first result's `,\n` (2 bytes) is left out.
+      const results = sizes[0]! > 0 ? ['[\n', { part: 0, skip: 2 }, '\n      ]'] : ['[]'];
+      return [text.slice(0, at), ...results, text.slice(at + JSON.stringify(RESULTS).length) + '\n'];
+    },
+  },
 };

@@ -104,6 +104,45 @@ export interface Formatter {
    * deals); `state` is the one `emit` kept (bounded data of buffered formats, e.g. html).
    */
   end?(summary: Summary, context: FormatContext, pieces: readonly string[], state: Record<string, unknown>): string | string[] | Promise<string>;
+  /**
+   * A buffered format whose pieces wait in temporary files, not in memory, until the totals its
+   * head needs are known (junit, markdown, sarif); it has no `end`. A piece is `parts` texts split
+   * by NUL, each led by its own separator, appended to its part's spool in input order. With
+   * `keys`, each `\u0001key\u0001` in a piece is written as the key's number in order of first use
+   * over the run (sarif's ruleIndex). `layout` gives the whole output in order: texts, and the
+   * parts (`skip`: the part's first bytes left out, e.g. the separator of its first piece).
+   */
+  spool?: {
+    parts: number;
+    keys?: boolean;
+    layout(summary: Summary, context: FormatContext, sizes: readonly number[], keys: readonly string[]): (string | { part: number; skip?: number })[];
+  };
+}
+
+/** A spooled piece's parts (`Formatter.spool`): the texts between NULs, `parts` of them. */
+export function splitParts(piece: string, parts: number): string[] {
+  if (parts <= 1) return [piece];
+  const texts: string[] = [];
+  let from = 0;
+  for (let p = 0; p < parts; p++) {
+    const cut = p === parts - 1 ? piece.length : piece.indexOf('\u0000', from);
+    texts.push(piece.slice(from, cut === -1 ? piece.length : cut));
+    from = cut === -1 ? piece.length : cut + 1;
+  }
+  return texts;
+}
+
+/**
+ * The keys of a spooled piece (`\u0001key\u0001`), in order.
+ * @example [...pieceKeys('a \u0001s2.2\u0001 b \u0001stale\u0001')] // ['s2.2', 'stale']
+ */
+export function* pieceKeys(piece: string): Generator<string> {
+  for (let at = piece.indexOf('\u0001'); at !== -1; ) {
+    const end = piece.indexOf('\u0001', at + 1);
+    if (end === -1) return;
+    yield piece.slice(at + 1, end);
+    at = piece.indexOf('\u0001', end + 1);
+  }
 }
 
 export const emptySummary = (): Summary => ({
@@ -197,6 +236,18 @@ export async function formatAll(formatter: Formatter, records: readonly AuditRec
   for (const e of inputErrors) addInputError(summary, e);
   const state: Record<string, unknown> = {};
   const texts = formatter.emit ? pieces.map((p) => formatter.emit!(p, state)) : pieces;
+  if (formatter.spool) {
+    // The spools as strings: each part's texts joined, keys numbered in order of first use.
+    const { parts, keys, layout } = formatter.spool;
+    const joined = Array.from({ length: parts }, (_, p) => texts.map((t) => splitParts(t, parts)[p]).join(''));
+    const numbers = new Map<string, number>();
+    if (keys) for (const t of texts) for (const k of pieceKeys(t)) if (!numbers.has(k)) numbers.set(k, numbers.size);
+    const number = (text: string) => (keys ? text.replace(/\u0001([^\u0001]*)\u0001/g, (_, k: string) => String(numbers.get(k) ?? k)) : text);
+    const sizes = joined.map((t) => Buffer.byteLength(t));
+    return layout(summary, context, sizes, [...numbers.keys()])
+      .map((e) => (typeof e === 'string' ? e : number(joined[e.part]!.slice(e.skip ?? 0))))
+      .join('');
+  }
   const begin = formatter.begin?.(context) ?? '';
   const closing = (await formatter.end?.(summary, context, formatter.streaming ? [] : texts, state)) ?? '';
   const end = typeof closing === 'string' ? closing : closing.join('');
