@@ -1,7 +1,8 @@
 /**
  * Formatters, ESLint style: `(records, context) => string`. Each is built from per-deal pieces so
  * the audit can stream: `deal` runs once per deal (in a worker with --jobs), `begin` and `end` once.
- * Buffered formats (markdown, junit) get every piece at the end; streaming ones print as they go.
+ * Streaming formats print as they go; spooled ones (junit, markdown, sarif) keep their pieces in
+ * temporary files until the end (`spool`); html and xlsx get every piece at the end.
  */
 import type { Locale } from '../../locale/messages.js';
 import type { DescribedResult, Result } from '../../result.js';
