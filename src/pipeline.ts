@@ -7,6 +7,7 @@
  */
 import { formatISO } from 'date-fns/formatISO';
 import { assemble, type AssembleContext } from './core/assemble.js';
+import type { FirstMatches } from './engine/compile.js';
 import { planPacks, SEVEN_STEP, type Plan } from './core/plan.js';
 import { describeWith, packIndex, type PackIndex } from './describe.js';
 import { deriveFacts, type RuleFacts } from './engine/derive.js';
@@ -134,7 +135,7 @@ export function begin(input: unknown, options: EvaluateOptions): Prepared | Inva
 const planIndexes = new WeakMap<Plan, PackIndex>();
 
 /** Assemble and describe: the result from each pack's matches (`matches[i]` for `plan.packs[i]`), with texts if asked. */
-export function finish(ready: Prepared, matches: readonly Int32Array[], options: EvaluateOptions): Result | DescribedResult {
+export function finish(ready: Prepared, matches: readonly FirstMatches[], options: EvaluateOptions): Result | DescribedResult {
   const result = assemble(ready.snapshot, ready.plan, matches, ready.context);
   if (options.detail !== 'full') return result;
   let index = planIndexes.get(ready.plan);

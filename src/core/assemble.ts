@@ -6,6 +6,7 @@ import type { Finding, ItemResult, MissingItem, PackStage, Reason, Result } from
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { NOTHING_KNOWN, observedAgainst, rateItem, REASONS, sameFactRated, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
+import type { FirstMatches } from '../engine/compile.js';
 import { contribution, levelContribution, sigmoid, type Model } from '../model/prior.js';
 import { confirmedLevelWeight, itemLevel, levelRead } from './levels.js';
 import { manClass } from './man.js';
@@ -80,7 +81,7 @@ function evidenceByItem(evidence: readonly Evidence[]): Map<string, Evidence[]> 
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
 /** Each item's observation, by plan position. */
-function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Rated[] {
+function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly FirstMatches[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Rated[] {
   const evidence = snapshot.evidence?.length ? spread(plan, evidenceByItem(snapshot.evidence)) : undefined;
   const out = new Array<Rated>(plan.items.length);
   let position = 0; // plan.items lists the packs' items in pack order
@@ -170,7 +171,7 @@ function urgency(item: { star: boolean; step: number }, decisive: boolean, gatin
 }
 
 /** Builds the result from each pack's rule matches (`matches[i]` for `plan.packs[i]`). */
-export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], context: AssembleContext): Result {
+export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly FirstMatches[], context: AssembleContext): Result {
   const answers = snapshot.answers && spread(plan, snapshot.answers);
   const rated = rateAll(snapshot, plan, matches, answers, context);
   const count = rated.length;
@@ -186,7 +187,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   let logit = model.intercept;
   const items = { ...plan.itemsTemplate } as unknown as Record<string, ItemResult>;
   const open: (MissingItem | undefined)[] = new Array(count).fill(undefined);
-  const added = new Float64Array(count); // each reported item's contribution, by position
+  const added = new Array<number>(count).fill(0); // each reported item's contribution, by position
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     const r = rated[position]!;
