@@ -40,8 +40,12 @@ function reasonOf(rated: Rated, planned: PlannedItem, context: AssembleContext):
   let params = rated.params;
   let quotes = false;
   if (rated.code === 'facts') {
-    const text = planned.pack.pack.messages[rated.params.message as string];
-    const paths = text ? [...new Set([...quotedPaths(text.en), ...quotedPaths(text.zh)])] : [];
+    let paths = cache?.quoted;
+    if (!paths) {
+      const text = planned.pack.pack.messages[rated.params.message as string];
+      paths = text ? [...new Set([...quotedPaths(text.en), ...quotedPaths(text.zh)])] : [];
+      if (cache) cache.quoted = paths;
+    }
     quotes = paths.length > 0;
     if (quotes) params = { ...rated.params, ...quotedValues(paths, context.facts) };
   }
@@ -130,7 +134,7 @@ function findingsOf(
       if (plan.decisive[position]) add('red-flag', [item.id], { item: item.id, decisive: 'true', step: item.step });
       else add('red-flag', [item.id], { item: item.id });
     }
-    const partners = plan.sameFact.get(position);
+    const partners = plan.sameFact[position];
     if (!partners) continue;
     const mine = answerRating(answers?.[position]);
     for (const other of partners) {
@@ -218,7 +222,8 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly First
     entry.gain = sigmoid(logit + (confirmed - added[position]!)) - probability;
     groups[urgency(entry, plan.decisive[position]! && flagged, gating?.[position] === true, plan.redFlag[position]! && flagged, stage.step)]!.push(entry);
   }
-  const missing = groups[0]!.concat(groups[1]!, groups[2]!, groups[3]!, groups[4]!);
+  const missing: MissingItem[] = [];
+  for (const group of groups) for (let i = 0; i < group.length; i++) missing.push(group[i]!);
   const result: Result = {
     ok: true,
     id: snapshot.id,
