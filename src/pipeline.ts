@@ -18,7 +18,7 @@ import { preparePack } from './packs/prepare.js';
 import type { Pack } from './packs/schema.js';
 import type { DescribedResult, Result } from './result.js';
 import type { Snapshot } from './snapshot/schema.js';
-import { parseSnapshot, type SnapshotIssue } from './snapshot/issues.js';
+import { parseSnapshotForEvaluation, type SnapshotIssue } from './snapshot/issues.js';
 import { optionIssues } from './options.js';
 import { format } from './locale/messages.js';
 
@@ -113,7 +113,7 @@ export interface Prepared {
 export function begin(input: unknown, options: EvaluateOptions): Prepared | InvalidSnapshot {
   const bad = optionIssues(options);
   if (bad.length > 0) return { ok: false, ...idOf(input), issues: [...bad] };
-  const parsed = parseSnapshot(input, options.locale ?? 'en');
+  const parsed = parseSnapshotForEvaluation(input, options.locale ?? 'en');
   if (!parsed.ok) return parsed;
   const snapshot = parsed.snapshot;
   const asOf = snapshot.asOf ?? options.asOf ?? formatISO(new Date(), { representation: 'date' });
