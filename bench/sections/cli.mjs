@@ -6,6 +6,10 @@
  * 2. Workers: every format `-f` offers (html and xlsx excepted: they hold every deal for one
  *    document) at the first size, `--jobs 1` against `--jobs 2`: the wall-time ratio
  *    (target ≥ 1.6× on 2 free cores) and the peak RSS of each.
+ * 3. The floor of 2: `evaluateSync` + `JSON.stringify` alone (no CLI, no formatting, no messages)
+ *    over the same deals on one thread, and split in two halves on 2 worker threads: the wall and
+ *    CPU ratios any `--jobs 2` can reach on this machine at that moment (each isolate warms up on
+ *    its own: parsing the packs, the JIT, the heap's growth).
  * Figures come from GNU time -v when present (else the child's own process.resourceUsage through a
  * preload, without CPU seconds). Wall-time ratios need free cores: the load average is printed
  * with each run; on a shared machine compare the CPU seconds too.
@@ -18,7 +22,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AS_OF, createRandom, generateSnapshot } from '../generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,18 +46,39 @@ export async function writeJsonl(file, count, seed) {
   await new Promise((r, j) => out.end((e) => (e ? j(e) : r())));
 }
 
+/** The floor script: evaluates the input's deals on 1 thread (`1`) or in halves on 2 workers (`2`). */
+const FLOOR = `
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+const { evaluateSync } = await import(process.env.DEALQUAL_INDEX);
+const run = (lines) => { let n = 0; for (const l of lines) n += JSON.stringify(evaluateSync(JSON.parse(l), { asOf: process.env.AS_OF })).length; return n; };
+if (isMainThread) {
+  const lines = readFileSync(process.argv[2], 'utf8').split('\\n').filter(Boolean);
+  const jobs = Number(process.argv[3]);
+  if (jobs <= 1) run(lines);
+  else {
+    const size = Math.ceil(lines.length / jobs);
+    await Promise.all(Array.from({ length: jobs }, (_, i) => new Promise((ok, fail) => {
+      const w = new Worker(new URL(import.meta.url), { workerData: lines.slice(i * size, (i + 1) * size) });
+      w.once('message', () => w.terminate().then(ok)).once('error', fail);
+    })));
+  }
+} else parentPort.postMessage(run(workerData));
+`;
+
 /** Runs the CLI with its output discarded; resolves to { code, seconds, cpu, rssMiB, load }. */
-export function audit(input, args, dir) {
+export function audit(input, args, dir, script = [BIN, 'audit', input, '--as-of', AS_OF]) {
   const gnuTime = existsSync('/usr/bin/time');
   const rssFile = join(dir, 'rss.txt');
   const preload = join(dir, 'rss-preload.cjs');
   writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
-  const node = [process.execPath, ...(gnuTime ? [] : ['--require', preload]), BIN, 'audit', input, '--as-of', AS_OF, ...args];
+  const node = [process.execPath, ...(gnuTime ? [] : ['--require', preload]), ...script, ...args];
   const command = gnuTime ? ['/usr/bin/time', '-v', ...node] : node;
   const load = loadavg()[0];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = { ...process.env, DEALQUAL_INDEX: pathToFileURL(join(ROOT, 'dist', 'index.js')).href, AS_OF };
+    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -77,9 +102,9 @@ const median = (xs) => {
 };
 
 /** The median of `repeat` runs, figure by figure. */
-async function measured(input, args, dir, repeat) {
+async function measured(input, args, dir, repeat, script) {
   const runs = [];
-  for (let i = 0; i < repeat; i++) runs.push(await audit(input, args, dir));
+  for (let i = 0; i < repeat; i++) runs.push(await audit(input, args, dir, script));
   const of = (k) => (runs.some((r) => r[k] === undefined || Number.isNaN(r[k])) ? undefined : median(runs.map((r) => r[k])));
   return { seconds: of('seconds'), cpu: of('cpu'), rssMiB: of('rssMiB'), load: of('load') };
 }
@@ -106,6 +131,16 @@ export async function run(ctx = {}) {
           rows.push({ kind: 'scale', size, jobs, ...r });
           log(`cli: ${n(size)} deals -f jsonl --jobs ${jobs}: ${r.seconds.toFixed(1)} s, ${n(size / r.seconds)} deals/s${cpuText(r)}, peak RSS ${r.rssMiB.toFixed(0)} MiB (load ${r.load.toFixed(1)})${jobs === 1 ? ` — target ≥ 15,000 deals/s: ${size / r.seconds >= 15_000 ? 'OK' : 'UNDER'}` : ''}`);
         }
+      if (index === 0 && ctx.workers !== false) {
+        const floorScript = join(dir, 'floor.mjs');
+        writeFileSync(floorScript, FLOOR);
+        const one = await measured(input, ['1'], dir, repeat, [floorScript, input]);
+        const two = await measured(input, ['2'], dir, repeat, [floorScript, input]);
+        log(
+          `cli: floor (evaluateSync + JSON.stringify alone) 2 workers vs 1 thread: ${(one.seconds / two.seconds).toFixed(2)}×; ` +
+            `${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s, CPU ${one.cpu?.toFixed(1) ?? '?'} s → ${two.cpu?.toFixed(1) ?? '?'} s (load ${one.load.toFixed(1)}, ${two.load.toFixed(1)})`,
+        );
+      }
       if (index === 0 && ctx.workers !== false)
         for (const format of formats) {
           let one;
