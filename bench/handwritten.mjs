@@ -44,7 +44,7 @@ export function matchSevenStep(deal, d) {
   const agency = d.procurement.agencyKnown;
   const status = contract?.status;
   const concerns = technical?.concerns;
-  return Int32Array.of(
+  return [
     // s1.1
     d.need.problems >= 1 ? 0 : -1,
     // s1.2
@@ -145,7 +145,7 @@ export function matchSevenStep(deal, d) {
     d.contract.stepKnown === true && d.contract.handlerKnown === true ? 0 : d.contract.stepKnown === true || d.contract.handlerKnown === true ? 1 : -1,
     // s7.2
     status === 'signed' ? 0 : status === 'drafting' || status === 'approving' ? 1 : -1,
-  );
+  ];
 }
 
 const needSourceKnown = (deal, d) => {
@@ -159,11 +159,11 @@ export function matchMan(deal, d) {
   const funding = deal.funding;
   const s = d.stakeholders;
   const source = needSourceKnown(deal, d);
-  return Int32Array.of(
+  return [
     funding?.budgetInPlace === false ? 0 : funding?.approval === 'rejected' ? 1 : funding?.budgetInPlace === true ? 2 : funding?.approval === 'approved' ? 3 : d.funding.budgetKnown === true ? 4 : -1,
     s.finalSayAgainst >= 1 ? 0 : s.deciders >= 1 && s.decidersHostile >= 1 && s.decidersInContact === 0 ? 1 : s.decidersInContact >= 1 ? 2 : s.deciders >= 1 ? 3 : -1,
     d.need.problems >= 1 && source ? 0 : d.need.problems >= 1 ? 1 : source ? 2 : -1,
-  );
+  ];
 }
 
 /** rules/bant: bant.budget, bant.authority, bant.need, bant.timeline. */
@@ -177,7 +177,7 @@ export function matchBant(deal, d) {
   const deadlineAhead = num(ahead) && ahead >= 0;
   const reason = d.need.deadlineReason;
   const raisedBy = deal.need?.raisedBy;
-  return Int32Array.of(
+  return [
     funding?.budgetInPlace === false
       ? 0
       : funding?.approval === 'rejected'
@@ -220,7 +220,7 @@ export function matchBant(deal, d) {
               : d.need.problems >= 1 || raisedBy === 'top' || raisedBy === 'user'
                 ? 5
                 : -1,
-  );
+  ];
 }
 
 /** Hand-written matchers by pack id. */

@@ -16,8 +16,8 @@ export { BUILTIN_PACK_IDS, builtinPack } from '../src/packs/builtin.js';
 export { parsePack } from '../src/packs/load.js';
 export { preparePack } from '../src/packs/prepare.js';
 
-type SyncMatch = (prepared: PreparedPack) => (facts: RuleFacts) => Int32Array;
-type AsyncMatch = (prepared: PreparedPack) => (facts: RuleFacts) => Promise<Int32Array>;
+type SyncMatch = (prepared: PreparedPack) => (facts: RuleFacts) => readonly number[];
+type AsyncMatch = (prepared: PreparedPack) => (facts: RuleFacts) => Promise<readonly number[]>;
 
 /** `evaluateSync` with another matcher per pack: the same parsing, plan, derivation and assembly. */
 export function evaluateWith(matcherFor: SyncMatch, input: unknown, options: EvaluateOptions = {}): Evaluation {

@@ -5,7 +5,7 @@
  */
 import { fillMessage } from './core/messages.js';
 import { format, pick, type Locale } from './locale/messages.js';
-import { builtinPack, BUILTIN_PACK_IDS, type BuiltinPackId } from './packs/builtin.js';
+import { builtinPack, BUILTIN_PACK_IDS, type DefaultPackId } from './packs/builtin.js';
 import type { Item, Pack } from './packs/schema.js';
 import type { DescribedFinding, DescribedItemResult, DescribedMissingItem, DescribedReason, DescribedResult, ItemLevel, Reason, Result } from './result.js';
 import { OTHERWISE } from './packs/categorical.js';
@@ -15,7 +15,7 @@ export interface DescribeOptions {
   /** Language of the messages. Default 'en'. */
   locale?: Locale;
   /** The packs the result was evaluated with (the same `packs` option). Default: all built-in packs. */
-  packs?: readonly (BuiltinPackId | Pack)[];
+  packs?: readonly (DefaultPackId | Pack)[];
 }
 
 /** The packs a result may name, by id, each with its items by id. */
@@ -26,7 +26,7 @@ export interface PackIndex {
 const indexes = new WeakMap<Pack, { pack: Pack; items: ReadonlyMap<string, Item> }>();
 
 /** Indexes a pack list once per pack object. */
-export function packIndex(packs: readonly (BuiltinPackId | Pack)[]): PackIndex {
+export function packIndex(packs: readonly (DefaultPackId | Pack)[]): PackIndex {
   const byId = new Map<string, { pack: Pack; items: ReadonlyMap<string, Item> }>();
   for (const p of packs) {
     const pack = typeof p === 'string' ? builtinPack(p) : p;

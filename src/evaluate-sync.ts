@@ -2,7 +2,7 @@
  * `evaluateSync`: the shared pipeline (pipeline.ts) with the rules compiled to closures. This
  * module never imports json-rules-engine, so the spreadsheet bundle can use it.
  */
-import { compilePack, type Matcher } from './engine/compile.js';
+import { compilePack, type FirstMatches, type Matcher } from './engine/compile.js';
 import type { PreparedPack } from './packs/prepare.js';
 import { begin, finish, internalError, type DescribedEvaluation, type EvaluateOptions, type Evaluation } from './pipeline.js';
 
@@ -28,7 +28,7 @@ export function evaluateSync(input: unknown, options: EvaluateOptions = {}): Eva
     const ready = begin(input, options);
     if ('ok' in ready) return ready;
     const packs = ready.plan.packs;
-    const matches = new Array<Int32Array>(packs.length);
+    const matches = new Array<FirstMatches>(packs.length);
     for (let p = 0; p < packs.length; p++) matches[p] = matcherOf(packs[p]!.prepared)(ready.facts);
     return finish(ready, matches, options);
   } catch (error) {

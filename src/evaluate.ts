@@ -8,6 +8,7 @@
  * loads in runtimes without Node built-ins or timers and bundles without the reference engine.
  */
 import { begin, finish, internalError, type DescribedEvaluation, type EvaluateOptions, type Evaluation } from './pipeline.js';
+import type { FirstMatches } from './engine/compile.js';
 
 export { evaluateSync, type DescribedEvaluation, type EvaluateOptions, type Evaluation, type InvalidSnapshot } from './evaluate-sync.js';
 
@@ -24,7 +25,7 @@ export async function evaluate(input: unknown, options: EvaluateOptions = {}): P
     const ready = begin(input, options);
     if ('ok' in ready) return ready;
     const { matchReference } = await import('./engine/reference.js');
-    const matches: Int32Array[] = [];
+    const matches: FirstMatches[] = [];
     for (const { prepared } of ready.plan.packs) matches.push(await matchReference(prepared, ready.facts));
     return finish(ready, matches, options);
   } catch (error) {

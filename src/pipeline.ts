@@ -7,17 +7,18 @@
  */
 import { formatISO } from 'date-fns/formatISO';
 import { assemble, type AssembleContext } from './core/assemble.js';
+import type { FirstMatches } from './engine/compile.js';
 import { planPacks, SEVEN_STEP, type Plan } from './core/plan.js';
 import { describeWith, packIndex, type PackIndex } from './describe.js';
 import { deriveFacts, type RuleFacts } from './engine/derive.js';
 import type { Locale } from './locale/messages.js';
 import type { Model } from './model/prior.js';
-import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack, type BuiltinPackId } from './packs/builtin.js';
+import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack, type DefaultPackId } from './packs/builtin.js';
 import { preparePack } from './packs/prepare.js';
 import type { Pack } from './packs/schema.js';
 import type { DescribedResult, Result } from './result.js';
 import type { Snapshot } from './snapshot/schema.js';
-import { parseSnapshot, type SnapshotIssue } from './snapshot/issues.js';
+import { parseSnapshotForEvaluation, type SnapshotIssue } from './snapshot/issues.js';
 import { optionIssues } from './options.js';
 import { format } from './locale/messages.js';
 
@@ -26,7 +27,7 @@ export interface EvaluateOptions {
    * Default pack ids or packs (`parsePack`, `dealqual/packs`). Default: the three default packs
    * (`BUILTIN_PACK_IDS`: sangfor-7step, man, bant); the opt-in packs (clmls, roles, lixiang, meddpicc) are passed as packs: `allPacks()` or `builtinPack(id)` from `dealqual/packs`.
    */
-  packs?: readonly (BuiltinPackId | Pack)[];
+  packs?: readonly (DefaultPackId | Pack)[];
   /** Evaluation date for snapshots without `asOf` (ISO). Default: today. */
   asOf?: string;
   /** Answers and evidence dated before `asOf` minus this many days are stale. Default 90. */
@@ -71,7 +72,7 @@ export type DescribedEvaluation = DescribedResult | InvalidSnapshot;
 
 const PACK_ORDER: readonly string[] = ALL_PACK_IDS;
 
-function planOf(packs: readonly (BuiltinPackId | Pack)[]): Plan {
+function planOf(packs: readonly (DefaultPackId | Pack)[]): Plan {
   const requested = packs.map((p) => (typeof p === 'string' ? builtinPack(p) : p));
   const unique = [...new Map(requested.map((p) => [p.id, p])).values()];
   // Built-in packs first, in fixed order, so results do not depend on how the option lists them.
@@ -87,11 +88,11 @@ function planOf(packs: readonly (BuiltinPackId | Pack)[]): Plan {
  * their elements, so a list built afresh per call still hits).
  */
 let defaultPlan: Plan | undefined;
-const recentPlans: { packs: readonly (BuiltinPackId | Pack)[]; plan: Plan }[] = [];
+const recentPlans: { packs: readonly (DefaultPackId | Pack)[]; plan: Plan }[] = [];
 
-function cachedPlan(packs: readonly (BuiltinPackId | Pack)[] | undefined): Plan {
+function cachedPlan(packs: readonly (DefaultPackId | Pack)[] | undefined): Plan {
   if (packs === undefined) return (defaultPlan ??= planOf(BUILTIN_PACK_IDS));
-  const same = (other: readonly (BuiltinPackId | Pack)[]) => other.length === packs.length && other.every((p, i) => p === packs[i]);
+  const same = (other: readonly (DefaultPackId | Pack)[]) => other.length === packs.length && other.every((p, i) => p === packs[i]);
   const hit = recentPlans.find((entry) => same(entry.packs));
   if (hit) return hit.plan;
   const plan = planOf(packs);
@@ -112,7 +113,7 @@ export interface Prepared {
 export function begin(input: unknown, options: EvaluateOptions): Prepared | InvalidSnapshot {
   const bad = optionIssues(options);
   if (bad.length > 0) return { ok: false, ...idOf(input), issues: [...bad] };
-  const parsed = parseSnapshot(input, options.locale ?? 'en');
+  const parsed = parseSnapshotForEvaluation(input, options.locale ?? 'en');
   if (!parsed.ok) return parsed;
   const snapshot = parsed.snapshot;
   const asOf = snapshot.asOf ?? options.asOf ?? formatISO(new Date(), { representation: 'date' });
@@ -134,7 +135,7 @@ export function begin(input: unknown, options: EvaluateOptions): Prepared | Inva
 const planIndexes = new WeakMap<Plan, PackIndex>();
 
 /** Assemble and describe: the result from each pack's matches (`matches[i]` for `plan.packs[i]`), with texts if asked. */
-export function finish(ready: Prepared, matches: readonly Int32Array[], options: EvaluateOptions): Result | DescribedResult {
+export function finish(ready: Prepared, matches: readonly FirstMatches[], options: EvaluateOptions): Result | DescribedResult {
   const result = assemble(ready.snapshot, ready.plan, matches, ready.context);
   if (options.detail !== 'full') return result;
   let index = planIndexes.get(ready.plan);

@@ -1,13 +1,13 @@
 /** Resolves pack names: a built-in pack, or a user's pack file or folder validated as untrusted data. */
 import { resolve } from 'node:path';
-import { ALL_PACK_IDS, BUILTIN_PACK_IDS, isDefaultPack, type BuiltinPackId } from '../packs/builtin.js';
+import { ALL_PACK_IDS, BUILTIN_PACK_IDS, isDefaultPack, type DefaultPackId } from '../packs/builtin.js';
 import { builtinPack, isOptInPack, OPT_IN_PACK_IDS } from '../packs/optional.js';
 import type { Pack } from '../packs/schema.js';
 import { readPack } from '../node/read-pack.js';
 import { UsageError } from './errors.js';
 
 /** A built-in pack by id, or a pack; `resolvePacks` gives the opt-in packs as packs, so evaluating them needs no `dealqual/packs` lookup (the worker threads of `--jobs` included). */
-export type PackRef = BuiltinPackId | Pack;
+export type PackRef = DefaultPackId | Pack;
 
 /**
  * @param names built-in ids, `all` (every built-in pack: the three defaults and clmls, roles,

@@ -18,7 +18,7 @@
  */
 import type { Locale } from '../locale/messages.js';
 import { describeFindings } from '../describe.js';
-import type { BuiltinPackId } from '../packs/builtin.js';
+import type { DefaultPackId } from '../packs/builtin.js';
 import type { Pack } from '../packs/schema.js';
 import type { Result } from '../result.js';
 import { DEFAULT_SEVERITY, type RuleId, type Severity } from './config.js';
@@ -71,7 +71,7 @@ export const pct = (p: number): string => `${Math.round(p * 100)}%`;
  * The problems of a result under a policy, errors first, then in the result's own order. `packs`:
  * those the result was evaluated with (a red flag's message quotes its item's pack message).
  */
-export function problemsOf(result: Result, policy: Policy, packs?: readonly (BuiltinPackId | Pack)[]): Problem[] {
+export function problemsOf(result: Result, policy: Policy, packs?: readonly (DefaultPackId | Pack)[]): Problem[] {
   const w = words[policy.locale];
   const out: Problem[] = [];
   const add = (rule: RuleId, items: string[], code: string, params: Problem['params'], message: string, item?: string) => {

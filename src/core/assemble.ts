@@ -6,6 +6,7 @@ import type { Finding, ItemResult, MissingItem, PackStage, Reason, Result } from
 import type { Answer, Evidence, Rating, Snapshot } from '../snapshot/schema.js';
 import { NOTHING_KNOWN, observedAgainst, rateItem, REASONS, sameFactRated, type RateContext, type Rated } from '../engine/rate.js';
 import type { RuleFacts } from '../engine/derive.js';
+import type { FirstMatches } from '../engine/compile.js';
 import { contribution, levelContribution, sigmoid, type Model } from '../model/prior.js';
 import { confirmedLevelWeight, itemLevel, levelRead } from './levels.js';
 import { manClass } from './man.js';
@@ -39,8 +40,12 @@ function reasonOf(rated: Rated, planned: PlannedItem, context: AssembleContext):
   let params = rated.params;
   let quotes = false;
   if (rated.code === 'facts') {
-    const text = planned.pack.pack.messages[rated.params.message as string];
-    const paths = text ? [...new Set([...quotedPaths(text.en), ...quotedPaths(text.zh)])] : [];
+    let paths = cache?.quoted;
+    if (!paths) {
+      const text = planned.pack.pack.messages[rated.params.message as string];
+      paths = text ? [...new Set([...quotedPaths(text.en), ...quotedPaths(text.zh)])] : [];
+      if (cache) cache.quoted = paths;
+    }
     quotes = paths.length > 0;
     if (quotes) params = { ...rated.params, ...quotedValues(paths, context.facts) };
   }
@@ -80,7 +85,7 @@ function evidenceByItem(evidence: readonly Evidence[]): Map<string, Evidence[]> 
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
 /** Each item's observation, by plan position. */
-function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Rated[] {
+function rateAll(snapshot: Snapshot, plan: Plan, matches: readonly FirstMatches[], answers: readonly (Answer | undefined)[] | undefined, context: AssembleContext): Rated[] {
   const evidence = snapshot.evidence?.length ? spread(plan, evidenceByItem(snapshot.evidence)) : undefined;
   const out = new Array<Rated>(plan.items.length);
   let position = 0; // plan.items lists the packs' items in pack order
@@ -129,7 +134,7 @@ function findingsOf(
       if (plan.decisive[position]) add('red-flag', [item.id], { item: item.id, decisive: 'true', step: item.step });
       else add('red-flag', [item.id], { item: item.id });
     }
-    const partners = plan.sameFact.get(position);
+    const partners = plan.sameFact[position];
     if (!partners) continue;
     const mine = answerRating(answers?.[position]);
     for (const other of partners) {
@@ -170,7 +175,7 @@ function urgency(item: { star: boolean; step: number }, decisive: boolean, gatin
 }
 
 /** Builds the result from each pack's rule matches (`matches[i]` for `plan.packs[i]`). */
-export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32Array[], context: AssembleContext): Result {
+export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly FirstMatches[], context: AssembleContext): Result {
   const answers = snapshot.answers && spread(plan, snapshot.answers);
   const rated = rateAll(snapshot, plan, matches, answers, context);
   const count = rated.length;
@@ -186,7 +191,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
   let logit = model.intercept;
   const items = { ...plan.itemsTemplate } as unknown as Record<string, ItemResult>;
   const open: (MissingItem | undefined)[] = new Array(count).fill(undefined);
-  const added = new Float64Array(count); // each reported item's contribution, by position
+  const added = new Array<number>(count).fill(0); // each reported item's contribution, by position
   for (const position of plan.reported) {
     const planned = plan.items[position]!;
     const r = rated[position]!;
@@ -217,7 +222,8 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly Int32
     entry.gain = sigmoid(logit + (confirmed - added[position]!)) - probability;
     groups[urgency(entry, plan.decisive[position]! && flagged, gating?.[position] === true, plan.redFlag[position]! && flagged, stage.step)]!.push(entry);
   }
-  const missing = groups[0]!.concat(groups[1]!, groups[2]!, groups[3]!, groups[4]!);
+  const missing: MissingItem[] = [];
+  for (const group of groups) for (let i = 0; i < group.length; i++) missing.push(group[i]!);
   const result: Result = {
     ok: true,
     id: snapshot.id,

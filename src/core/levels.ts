@@ -8,12 +8,13 @@ import { readPath } from '../engine/path.js';
 import type { ItemLevel } from '../result.js';
 import { levelContribution } from '../model/prior.js';
 import type { PlannedItem } from './plan.js';
+import type { FirstMatches } from '../engine/compile.js';
 
 /**
  * The level the item's first matching rule reads (`matches[packIndex][index]`), or undefined when
  * none matched (a blank, or a value its table does not list).
  */
-export function levelRead(planned: PlannedItem, matches: readonly Int32Array[]): string | undefined {
+export function levelRead(planned: PlannedItem, matches: readonly FirstMatches[]): string | undefined {
   const match = matches[planned.packIndex]![planned.index]!;
   return match >= 0 ? planned.pack.rules[planned.index]![match]!.level : undefined;
 }

@@ -90,8 +90,11 @@ export interface Plan {
   itemsTemplate: Readonly<Record<string, null>>;
   /** Positions of the items with each id (ids may repeat across packs). */
   positionsOf: ReadonlyMap<string, readonly number[]>;
-  /** Per reported position, the positions of the reported items it shares a fact with (`sameFactAs`). */
-  sameFact: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Per position, the positions of the reported items it shares a fact with (`sameFactAs`); undefined
+   * for an item that shares none or is not reported.
+   */
+  sameFact: readonly (readonly number[] | undefined)[];
   /**
    * Per position of an item of another pack that names seven-step items in `sameFactAs`: their
    * positions. With nothing of its own, the item takes their rating (one fact, one answer); where it
@@ -160,10 +163,10 @@ export function planPacks(packs: readonly PlanPack[]): Plan {
   const lastById = new Map(reported.map((i) => [items[i]!.item.id, i]));
   const sevenStepPosition = (id: string) => items.findIndex((p) => p.pack === sevenStep && p.item.id === id);
   const man = ['man.money', 'man.authority', 'man.need'].map((id) => lastById.get(id));
-  const sameFact = new Map<number, number[]>();
+  const sameFact = new Array<number[] | undefined>(items.length).fill(undefined);
   for (const i of reported) {
     const partners = items[i]!.item.sameFactAs.flatMap((id) => (lastById.has(id) ? [lastById.get(id)!] : []));
-    if (partners.length > 0) sameFact.set(i, partners);
+    if (partners.length > 0) sameFact[i] = partners;
   }
   const inherits = new Map<number, number[]>();
   items.forEach((p, i) => {

@@ -321,8 +321,14 @@ export class ConditionCompiler {
   }
 }
 
-/** A pack's matcher: per item, the index (in trial order) of the first rule that holds, or -1. */
-export type Matcher = (facts: RuleFacts) => Int32Array;
+/**
+ * Per item of a pack, the index (in trial order) of the first rule that holds, or -1. The compiled
+ * matcher returns a plain array: V8 allocates a small one far faster than a typed array (which
+ * needs a backing store).
+ */
+export type FirstMatches = readonly number[];
+/** A pack's matcher: the first matching rule of each of its items. */
+export type Matcher = (facts: RuleFacts) => FirstMatches;
 
 /** Compiles every rule of a prepared pack into one synchronous matcher. */
 export function compilePack(prepared: PreparedPack): Matcher {
@@ -332,7 +338,7 @@ export function compilePack(prepared: PreparedPack): Matcher {
   const items = tests.length;
   return (facts) => {
     const values = read(facts);
-    const first = new Int32Array(items);
+    const first = new Array<number>(items);
     for (let item = 0; item < items; item++) {
       const itemTests = tests[item]!;
       let found = -1;

@@ -24,8 +24,11 @@ export interface Rated {
   params: Record<string, string | number>;
   /** The answer's rating where observed facts overrule a different answer. */
   contradicts?: Rating;
-  /** Shared observations only: their shared reason once made, `null` where its message quotes the deal's facts. */
-  readonly [REASONS]?: { reason?: Reason | null };
+  /**
+   * Shared observations only: their shared reason once made, `null` where its message quotes the
+   * deal's facts; then `quoted` keeps the fact paths the message quotes.
+   */
+  readonly [REASONS]?: { reason?: Reason | null; quoted?: readonly string[] };
 }
 
 const RANK: Record<Rating, number> = { W: 0, F: 1, C: 2 };

@@ -17,6 +17,7 @@ import type { PreparedPack } from '../packs/prepare.js';
 import type { RuleFacts } from './derive.js';
 import { coercesObject } from './operands.js';
 import { readPath } from './path.js';
+import type { FirstMatches } from './compile.js';
 
 /** What an Engine holds its operators in (json-rules-engine's OperatorMap; not in its typings). */
 type OperatorMap = { get(name: string): { evaluate(a: unknown, b: unknown): boolean } };
@@ -54,8 +55,8 @@ export function buildEngine(prepared: PreparedPack): Engine {
  * Per item, the index (in trial order) of the first rule whose conditions hold, or -1.
  * @param engine an engine from `buildEngine` that no other run is using; by default a new one for this run
  */
-export async function matchReference(prepared: PreparedPack, facts: RuleFacts, engine = buildEngine(prepared)): Promise<Int32Array> {
-  const first = new Int32Array(prepared.items.length).fill(-1);
+export async function matchReference(prepared: PreparedPack, facts: RuleFacts, engine = buildEngine(prepared)): Promise<FirstMatches> {
+  const first = new Array<number>(prepared.items.length).fill(-1);
   const { results } = await engine.run({ deal: facts.deal, derived: facts.derived });
   for (const result of results) {
     const { item, index } = result.event!.params as { item: number; index: number };
@@ -70,7 +71,7 @@ export async function matchReference(prepared: PreparedPack, facts: RuleFacts, e
  * (RuleResult clones the conditions it evaluates), so sequential reuse shares no state between runs.
  * Used by the benchmark ("one reused engine"); `evaluate` builds a new engine per run.
  */
-export function referenceMatcher(prepared: PreparedPack): (facts: RuleFacts) => Promise<Int32Array> {
+export function referenceMatcher(prepared: PreparedPack): (facts: RuleFacts) => Promise<FirstMatches> {
   const engine = buildEngine(prepared);
   let queue: Promise<unknown> = Promise.resolve();
   return (facts) => {

@@ -61,7 +61,7 @@ export const isDefaultPack = (name: string): name is DefaultPackId => (BUILTIN_P
  * `dealqual/packs`, whose `builtinPack` takes every built-in id: this one names it in its error.
  * @example builtinPack('man').items.map((i) => i.id) // ['man.money', 'man.authority', 'man.need']
  */
-export function builtinPack(id: BuiltinPackId): Pack {
+export function builtinPack(id: DefaultPackId): Pack {
   if (isDefaultPack(id)) {
     let pack = loaded.get(id);
     if (!pack) {

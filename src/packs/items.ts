@@ -1,6 +1,6 @@
 /** The public listing of a pack's items (the contract's fields, plus what else decides how an item weighs). */
 import { isRedFlagItem } from '../model/prior.js';
-import { builtinPack, type BuiltinPackId } from './builtin.js';
+import { builtinPack, type DefaultPackId } from './builtin.js';
 import type { Bilingual, Pack } from './schema.js';
 
 /** One item of a pack as `listItems` lists it (what `dealqual items` prints). */
@@ -26,7 +26,7 @@ export interface ItemListing {
  * The items of a pack, in pack order.
  * @example listItems('sangfor-7step').filter((i) => i.star).length // 14
  */
-export function listItems(pack: BuiltinPackId | Pack): ItemListing[] {
+export function listItems(pack: DefaultPackId | Pack): ItemListing[] {
   const resolved = typeof pack === 'string' ? builtinPack(pack) : pack;
   return resolved.items.map(({ id, step, star, kind, extension, redFlag, decisive, minSignals, sameFactAs, title, signals }) => ({
     id,

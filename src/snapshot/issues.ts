@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { zhCN } from 'zod/locales';
 import type { Locale } from '../locale/messages.js';
 import { jsonPath, flattenIssues } from '../packs/load.js';
-import { fastParseSnapshot } from './fast.js';
+import { denseParseSnapshot, fastParseSnapshot } from './fast.js';
 import { snapshotSchema, type Snapshot } from './schema.js';
 
 /** A problem in a snapshot, as data: a code, the JSON path of the field, what it expects and a message. */
@@ -48,8 +48,21 @@ function expectedOf(issue: z.core.$ZodIssue): string | undefined {
  * @example parseSnapshot({ id: '' }).ok // false, with an issue at `$.id`
  */
 export function parseSnapshot(input: unknown, locale: Locale = 'en'): SnapshotParse {
+  return parseWith(fastParseSnapshot, input, locale);
+}
+
+/**
+ * `parseSnapshot` for evaluation: valid input takes the fast path in dense mode (`denseParseSnapshot`:
+ * every key of each object shape set, `undefined` where absent, so evaluation reads monomorphic
+ * objects); the snapshot is otherwise the same, and so are the issues.
+ */
+export function parseSnapshotForEvaluation(input: unknown, locale: Locale = 'en'): SnapshotParse {
+  return parseWith(denseParseSnapshot, input, locale);
+}
+
+function parseWith(fastParse: (input: unknown) => Snapshot | undefined, input: unknown, locale: Locale): SnapshotParse {
   // valid input takes the compiled fast path; anything else gets zod, and zod's issues
-  const fast = fastParseSnapshot(input);
+  const fast = fastParse(input);
   if (fast !== undefined) return { ok: true, snapshot: fast };
   const parsed = snapshotSchema.safeParse(input, locale === 'zh-CN' ? { error: (zhCNErrors ??= zhCN().localeError) } : undefined);
   if (parsed.success) return { ok: true, snapshot: parsed.data };

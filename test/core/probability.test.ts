@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSync, type EvaluateOptions } from '../../src/evaluate.js';
 import { listItems } from '../../src/packs/items.js';
-import type { BuiltinPackId } from '../../src/packs/builtin.js';
+import type { DefaultPackId } from '../../src/packs/builtin.js';
 import type { Result } from '../../src/result.js';
 
 const AS_OF = '2026-11-01';
-const PACK_SETS: BuiltinPackId[][] = [['sangfor-7step'], ['man'], ['bant'], ['man', 'bant'], ['sangfor-7step', 'man', 'bant']];
+const PACK_SETS: DefaultPackId[][] = [['sangfor-7step'], ['man'], ['bant'], ['man', 'bant'], ['sangfor-7step', 'man', 'bant']];
 
 function run(answers: Record<string, 'C' | 'F' | 'W'>, options: EvaluateOptions = {}, deal: Record<string, unknown> = {}): Result {
   const result = evaluateSync({ id: 'P-1', asOf: AS_OF, answers, ...deal }, options);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result;
 }
-const idsOf = (packs: BuiltinPackId[]) => packs.flatMap((p) => listItems(p).map((i) => i.id));
+const idsOf = (packs: DefaultPackId[]) => packs.flatMap((p) => listItems(p).map((i) => i.id));
 const all = (ids: string[], rating: 'C' | 'F' | 'W') => Object.fromEntries(ids.map((id) => [id, rating]));
 
 describe.each(PACK_SETS.map((packs) => [packs.join('+'), packs] as const))('probability with %s', (_, packs) => {

@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createRandom, generateSnapshot } from '../../bench/generate.mjs';
-import { compileParser, fastParseSnapshot, NOT_SURE } from '../../src/snapshot/fast.js';
+import { compileParser, denseParseSnapshot, fastParseSnapshot, NOT_SURE } from '../../src/snapshot/fast.js';
 import { parseSnapshot } from '../../src/snapshot/issues.js';
 import { snapshotSchema } from '../../src/snapshot/schema.js';
 
@@ -83,6 +83,29 @@ function expectIdentical(fast: unknown, zod: unknown, input: unknown): void {
   expect(aliasing(fast)).toEqual(aliasing(zod));
 }
 
+/**
+ * Every object a `z.object` shape parses has every key of the shape, in shape order (dense mode);
+ * the keys an input has come in the same order as with the exact mode.
+ */
+function expectShapesDense(value: unknown, schema: z.core.$ZodType, path = '$'): void {
+  const def = schema._zod.def as unknown as { type: string; shape?: Record<string, z.core.$ZodType>; innerType?: z.core.$ZodType; element?: z.core.$ZodType; out?: z.core.$ZodType; in?: z.core.$ZodType };
+  if (value === undefined || value === null) return;
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault') return expectShapesDense(value, def.innerType!, path);
+  if (def.type === 'pipe') return expectShapesDense(value, def.out!._zod.def.type === 'transform' ? def.in! : def.out!, path);
+  if (def.type === 'array' && Array.isArray(value)) return value.forEach((v, i) => expectShapesDense(v, def.element!, `${path}[${i}]`));
+  if (def.type !== 'object' || typeof value !== 'object') return;
+  expect(Object.keys(value), `${path}: every key of the shape, in shape order`).toEqual(Object.keys(def.shape!));
+  for (const key of Object.keys(def.shape!)) expectShapesDense((value as Record<string, unknown>)[key], def.shape![key]!, `${path}.${key}`);
+}
+
+/** Dense mode's snapshot: the exact one's values (toEqual ignores `undefined` keys), same JSON, same passed-through objects, dense shapes. */
+function expectDenseOf(dense: unknown, exact: unknown, input: unknown): void {
+  expect(dense).toEqual(exact);
+  expect(JSON.stringify(dense)).toBe(JSON.stringify(exact));
+  expectSameReferences(dense, exact, objectsIn(input));
+  expectShapesDense(dense, snapshotSchema);
+}
+
 type Outcome = 'same' | 'gave up';
 
 /** Runs both parsers; fails if the fast path returns anything but zod's output. */
@@ -117,6 +140,11 @@ describe('fixtures', () => {
 
   it.each(deals)('deals/%s: the fast path takes it and returns what zod returns', (file) => {
     expect(compare(JSON.parse(read('deals', file)))).toMatchObject({ zod: 'valid', fast: 'same' });
+  });
+
+  it.each(deals)('deals/%s: dense mode returns the same snapshot with every key of each shape set', (file) => {
+    const input = JSON.parse(read('deals', file));
+    expectDenseOf(denseParseSnapshot(input), snapshotSchema.parse(input), input);
   });
 
   it.each(invalid)('invalid/%s: the fast path gives up, zod reports', (file) => {
@@ -278,6 +306,37 @@ const EDGE_CASES: EdgeCase[] = [
   { name: 'a hole in a list', input: () => ({ id: 'D-1', productLines: ['AC', , 'SG'] }), zod: 'invalid', fast: 'gave up' },
   ...[null, undefined, 'D-1', 42].map((input): EdgeCase => ({ name: `the snapshot is ${String(input)}`, input: () => input, zod: 'invalid', fast: 'gave up' })),
 ];
+
+describe('dense mode', () => {
+  it('sets every key of an object shape, undefined where the input has none, in shape order', () => {
+    const dense = denseParseSnapshot({ id: 'D-1', stakeholders: [{ name: 'A' }] }) as Record<string, unknown>;
+    expect(Object.keys(dense)).toEqual(Object.keys(snapshotSchema.shape));
+    expect('need' in dense && dense.need === undefined).toBe(true);
+    const person = (dense.stakeholders as Record<string, unknown>[])[0]!;
+    expect(person.name).toBe('A');
+    expect(Object.values(person).filter((v) => v !== undefined)).toEqual(['A']);
+    expect(fastParseSnapshot({ id: 'D-1' })).toStrictEqual({ id: 'D-1' });
+  });
+  it('an absent key whose schema parses undefined to a value gets that value, as zod gives it', () => {
+    const schema = z.object({ opt: z.string().optional(), def: z.number().default(1), piped: z.string().optional().transform((v) => v ?? 'none') });
+    const dense = compileParser(schema, { dense: true })({}) as Record<string, unknown>;
+    expect(Object.keys(dense)).toEqual(['opt', 'def', 'piped']);
+    expect(dense).toStrictEqual({ opt: undefined, def: 1, piped: 'none' });
+    expect(compileParser(schema)({})).toStrictEqual({ def: 1, piped: 'none' });
+  });
+  it('the dense-shape check notices the exact mode’s missing keys (it is not vacuous)', () => {
+    const input = { id: 'D-1', need: { problems: ['x'] }, stakeholders: [{ name: 'A' }] };
+    expect(() => expectShapesDense(fastParseSnapshot(input), snapshotSchema)).toThrow(/every key of the shape/);
+    expect(() => expectShapesDense({ ...(denseParseSnapshot(input) as object), need: { problems: ['x'] } }, snapshotSchema)).toThrow(/\$\.need: every key/);
+    expect(() => expectShapesDense(denseParseSnapshot(input), snapshotSchema)).not.toThrow();
+  });
+  it('objects of one shape share their key list whichever keys the inputs had (one hidden class each)', () => {
+    const a = denseParseSnapshot({ id: 'A', need: { problems: ['x'] } }) as unknown as Record<string, Record<string, unknown>>;
+    const b = denseParseSnapshot({ id: 'B', need: { deadline: '2026-12-01', raisedBy: 'top' } }) as unknown as Record<string, Record<string, unknown>>;
+    expect(Object.keys(a.need!)).toEqual(Object.keys(b.need!));
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+  });
+});
 
 describe('edge cases', () => {
   it.each(EDGE_CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
@@ -490,8 +549,11 @@ describe('property: generated snapshots, valid and mutated', () => {
           return;
         }
         if (m.kind === 'none') expect(fast, 'an unmutated generated snapshot is taken by the fast path').toBeDefined();
+        const dense = denseParseSnapshot(snapshot);
+        expect(dense === undefined, 'dense mode gives up exactly where the exact mode does').toBe(fast === undefined);
         if (fast === undefined) return void counts.gaveUpOnValid++;
         expectIdentical(fast, zod.data, snapshot);
+        expectDenseOf(dense, zod.data, snapshot);
         if (m.kind === 'none') counts.fastTookValid++;
         else counts.fastTookMutated++;
       }),

@@ -5,7 +5,7 @@
 import type { MappingInput } from '../../flat/mapping.js';
 import { evaluateSync, type EvaluateOptions } from '../../evaluate.js';
 import type { Model } from '../../model/prior.js';
-import type { BuiltinPackId } from '../../packs/builtin.js';
+import type { DefaultPackId } from '../../packs/builtin.js';
 import type { Pack } from '../../packs/schema.js';
 import { dealValue, type InputEvent, type Row } from '../../node/inputs.js';
 import type { InputError } from '../errors.js';
@@ -19,7 +19,7 @@ import { observableItems } from '../../model/observable.js';
 
 /** Everything a worker needs: plain data only (structured-clone safe). */
 export interface AuditSettings {
-  packs: (BuiltinPackId | Pack)[];
+  packs: (DefaultPackId | Pack)[];
   asOf?: string;
   staleDays?: number;
   requireEvidence?: boolean;
