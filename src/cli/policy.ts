@@ -50,8 +50,6 @@ export function severityOf(policy: Policy, rule: RuleId, item?: string): Severit
   return (item !== undefined ? policy.severities[item] : undefined) ?? policy.severities[rule] ?? DEFAULT_SEVERITY[rule];
 }
 
-const ORDER = { error: 0, warn: 1 } as const;
-
 const words = {
   en: {
     unearned: (items: string, step: number, claimed: number) => `claims step ${claimed}, but the stage is held at step ${step}: gate items not C: ${items}`,
@@ -83,13 +81,15 @@ export function problemsOf(result: Result, policy: Policy, packs?: readonly (Def
   const { stage } = result;
   const closed = stage.milestone === 'won' || stage.milestone === 'lost';
   const claimed = Math.max(stage.step, stage.claimed ?? 0);
-  const gates = new Set(stage.steps.flatMap((s) => (s.applies ? s.open : [])));
+  // The open gate items (a few per step): a short list, searched faster than a Set is built.
+  const gates: string[] = [];
+  for (const s of stage.steps) if (s.applies) for (const id of s.open) gates.push(id);
   const unearned: string[] = [];
   // A won or lost deal is history: its stage and missing evidence are not audited, its findings are.
   for (const m of closed ? [] : result.missing) {
-    if (m.pack === 'sangfor-7step' && gates.has(m.item) && m.step < claimed) {
+    if (m.pack === 'sangfor-7step' && gates.includes(m.item) && m.step < claimed) {
       if (severityOf(policy, 'stage-unearned', m.item) !== 'off') unearned.push(`${m.item} (${m.rating})`);
-    } else if (gates.has(m.item) && m.step === stage.step)
+    } else if (gates.includes(m.item) && m.step === stage.step)
       add('missing-star', [m.item], 'item.gate', { item: m.item, rating: m.rating, step: m.step }, w.gate(m.item, m.star, m.rating, m.step), m.item);
     else if (m.step <= stage.step) add('missing', [m.item], 'item.missing', { item: m.item, rating: m.rating, step: m.step }, w.missing(m.item, m.rating, m.step), m.item);
   }
@@ -99,5 +99,6 @@ export function problemsOf(result: Result, policy: Policy, packs?: readonly (Def
     add(f.code, f.items, `finding.${f.code}`, f.params, f.items.length && !f.message.includes(f.items[0]!) ? `${f.items.join(', ')}: ${f.message}` : f.message);
   if (policy.minProbability !== undefined && result.probability < policy.minProbability)
     add('low-probability', [], 'probability.low', { probability: result.probability, min: policy.minProbability }, w.low(result.probability, policy.minProbability));
-  return out.map((p, i) => ({ p, i })).sort((a, b) => ORDER[a.p.severity] - ORDER[b.p.severity] || a.i - b.i).map(({ p }) => p);
+  // Errors first, each severity in the order found (a stable partition: no sort per deal).
+  return out.every((p) => p.severity === 'error') || out.every((p) => p.severity === 'warn') ? out : [...out.filter((p) => p.severity === 'error'), ...out.filter((p) => p.severity === 'warn')];
 }

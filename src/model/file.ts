@@ -162,7 +162,8 @@ export function modelOf(file: ModelFile): Model {
   for (const pack of Object.values(file.packs))
     for (const [id, w] of Object.entries(pack.items))
       weights[id] = 'levels' in w ? { C: 0, F: 0, redFlag: 0, levels: { ...w.levels } } : w.veto === undefined ? { C: w.C, F: w.F, redFlag: w.redFlag } : { C: w.C, F: w.F, redFlag: w.redFlag, veto: w.veto };
-  return { intercept: file.intercept, weights };
+  const versions = Object.entries(file.packs).flatMap(([id, pack]) => (pack.version === undefined ? [] : [[id, pack.version] as const]));
+  return versions.length > 0 ? { intercept: file.intercept, weights, packs: Object.fromEntries(versions) } : { intercept: file.intercept, weights };
 }
 
 /**
@@ -215,7 +216,7 @@ export function parseModel(json: unknown, file: string): ModelParse {
 
 /** A reason to doubt a model for the packs it is used with; the evaluation still runs. */
 export interface ModelWarning {
-  code: 'model-shares-no-item' | 'model-levels-not-read' | 'model-unknown-level';
+  code: 'model-shares-no-item' | 'model-pack-version' | 'model-levels-not-read' | 'model-unknown-level';
   message: string;
 }
 
@@ -224,6 +225,9 @@ export interface ModelWarning {
  * - `model-shares-no-item`: the model weighs none of the packs' items, so every deal gets the same
  *   probability (the intercept's: about 8% for the default prior) whatever its ratings — almost
  *   always a model made for other packs;
+ * - `model-pack-version`: the model was made for another version of an evaluated pack (its file
+ *   says `packs.<id>.version`): the pack's rules may rate deals differently from the ones the
+ *   weights were fitted on, so recalibrate (`dealqual calibrate`) or pin the pack version;
  * - `model-levels-not-read`: the model weighs an item per level but the pack rates that item (it is
  *   not `"weights": "per-level"`), so no level is ever read and the item adds 0;
  * - `model-unknown-level`: the model weighs a level the item's table does not have (a typo, or
@@ -243,6 +247,14 @@ export function modelWarnings(model: Model, packs: readonly Pack[]): ModelWarnin
     ];
   }
   const warnings: ModelWarning[] = [];
+  for (const pack of packs) {
+    const madeFor = model.packs && Object.prototype.hasOwnProperty.call(model.packs, pack.id) ? model.packs[pack.id] : undefined;
+    if (madeFor !== undefined && madeFor !== pack.version)
+      warnings.push({
+        code: 'model-pack-version',
+        message: `the model was made for ${pack.id} ${madeFor}, and the evaluated ${pack.id} is ${pack.version}: its rules may rate deals differently from those the weights were fitted on; recalibrate (dealqual calibrate) or use the pack version the model names`,
+      });
+  }
   for (const item of items) {
     const levels = own(item.id) ? model.weights[item.id]!.levels : undefined;
     if (!levels) continue;

@@ -52,6 +52,12 @@ export interface ItemWeights {
 export interface Model {
   intercept: number;
   weights: Record<string, ItemWeights>;
+  /**
+   * The version of each pack the weights were made for, by pack id (a model file's
+   * `packs.<id>.version`): `modelWarnings` warns when an evaluated pack has another version.
+   * Evaluation does not read it.
+   */
+  packs?: Readonly<Record<string, string>>;
 }
 
 /** Items in pack order that count, given the evaluated items: the first item of a shared fact counts. */

@@ -101,8 +101,22 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * UTF-8: the lines before it are given, and the file is read no further (as the streaming reader).
  */
 export function chunkLines(chunk: Pick<LinesChunk, 'file' | 'firstLine' | 'bytes'>): { lines: ChunkLine[]; error?: InputError } {
-  const { bytes, file } = chunk;
   const lines: ChunkLine[] = [];
+  const error = eachChunkLine(chunk, (text, source) => lines.push({ source, text }));
+  return error ? { lines, error } : { lines };
+}
+
+/**
+ * Hands each non-blank line of a chunk to `take` as it is decoded (nothing is kept: a caller that
+ * writes each deal's output before the next keeps no per-line memory). Returns the error of a byte
+ * sequence that is not valid UTF-8, after the lines before it; the rest of the chunk is not read.
+ * @example
+ * const bytes = new TextEncoder().encode('{"id":"A"}\n\n{"id":"B"}\n');
+ * eachChunkLine({ file: 'a.jsonl', firstLine: 1, bytes }, (text, source) => console.log(source.line, text));
+ * // logs 1 {"id":"A"}, then 3 {"id":"B"}; returns undefined
+ */
+export function eachChunkLine(chunk: Pick<LinesChunk, 'file' | 'firstLine' | 'bytes'>, take: (text: string, source: Source) => void): InputError | undefined {
+  const { bytes, file } = chunk;
   let line = chunk.firstLine;
   let start = 0;
   while (start < bytes.length) {
@@ -113,11 +127,11 @@ export function chunkLines(chunk: Pick<LinesChunk, 'file' | 'firstLine' | 'bytes
     try {
       text = decoder.decode(bytes.subarray(start, stop));
     } catch {
-      return { lines, error: { source: { file, line }, message: new DecodeError(line, 'utf-8').message } };
+      return { source: { file, line }, message: new DecodeError(line, 'utf-8').message };
     }
-    if (text.trim() !== '') lines.push({ source: { file, line }, text });
+    if (text.trim() !== '') take(text, { file, line });
     line += 1;
     start = end + 1;
   }
-  return { lines };
+  return undefined;
 }

@@ -34,4 +34,18 @@ describe('duplicate ids', () => {
     expect(off.stderr).toBe('');
     expect(off.code).toBe(0);
   });
+
+  it('audit: ids are compared exactly (Chinese ids, ids whose hashes collide), a JSON array element is named by its place', async () => {
+    // D-29845 and D-205580 have the same 32-bit FNV-1a hash (test/cli/first-places.test.ts).
+    const dir = folder({
+      'a.jsonl': `${deal('商机-1')}\n${deal('D-29845')}\n${deal('D-205580')}\n`,
+      'b.json': `[\n${deal('商机-1')},\n${deal('D-205580')},\n${deal('商机-2')}\n]\n`,
+    });
+    const r = await run(['audit', 'a.jsonl', 'b.json', '-f', 'jsonl'], dir);
+    expect(r.stderr).toBe(
+      'warn   b.json:2 $[0] (deal 商机-1): the id "商机-1" is also the id of the deal at a.jsonl:1  duplicate-id\n' +
+        'warn   b.json:3 $[1] (deal D-205580): the id "D-205580" is also the id of the deal at a.jsonl:3  duplicate-id\n',
+    );
+    expect(r.code).toBe(0);
+  });
 });

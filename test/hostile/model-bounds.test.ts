@@ -78,6 +78,17 @@ describe('a model that shares no item with the packs', () => {
       expect(results.length).toBeGreaterThan(1);
     });
 
+    it('warns once when the model was made for another version of an evaluated pack, and still audits', () => {
+      const file = join(tmp, 'old-seven.json');
+      const old = structuredClone(defaultModel);
+      old.packs['sangfor-7step'].version = '0.9.0';
+      writeFileSync(file, JSON.stringify(old));
+      const run = cli(['audit', 'fixtures/deals', '--model', file, '--as-of', '2026-11-01', '--format', 'json']);
+      expect(run.stderr.match(/warning: .*old-seven\.json: the model was made for sangfor-7step 0\.9\.0, and the evaluated sangfor-7step is \d+\.\d+\.\d+/g)).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/made for (man|bant)/);
+      expect((JSON.parse(run.stdout) as unknown[]).length).toBeGreaterThan(1);
+    });
+
     it('refuses a model file with a weight of 1.7e308, exit 2 naming the key', () => {
       const file = join(tmp, 'huge.json');
       writeFileSync(file, JSON.stringify(withWeights(1.7e308, 0)));

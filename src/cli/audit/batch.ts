@@ -7,7 +7,7 @@
  * buffers back for the next units (`ByteSink`). html and xlsx send their pieces as text (one
  * document of every deal, built on the main thread).
  */
-import { chunkLines, type LinesChunk } from '../../node/line-chunks.js';
+import { eachChunkLine, type LinesChunk } from '../../node/line-chunks.js';
 import type { InputError, Source } from '../errors.js';
 import { pieceKeys, splitParts, type DealStats, type Formatter } from '../formatters/types.js';
 import type { DealEvent, DealOutcome } from './engine.js';
@@ -24,8 +24,7 @@ export function auditUnit(unit: Unit, audit: (event: DealEvent) => DealOutcome, 
     for (const event of unit.events) take(audit(event), event.source);
     return false;
   }
-  const { lines, error } = chunkLines(unit);
-  for (const { source, text } of lines) take(audit({ kind: 'deal', source, text }), source);
+  const error = eachChunkLine(unit, (text, source) => take(audit({ kind: 'deal', source, text }), source));
   if (!error) return false;
   take({ ok: false, errors: [error] }, error.source);
   return true;

@@ -15,6 +15,7 @@ import { auditUnit, type BatchOutcome } from './batch.js';
 import { Spool } from './spool.js';
 import { BufferedWriter } from './writer.js';
 import { WorkerPool } from './pool.js';
+import { FirstPlaces } from './first-places.js';
 import type { InputError } from '../errors.js';
 
 export interface RunOptions {
@@ -32,31 +33,6 @@ export interface RunOptions {
 
 const BATCH = 256;
 
-/**
- * Sources of the usual kind (a file and a line) as one number: the file's index times 2^31 plus the
- * line (a small integer, no object, for the first file); other sources are kept as they are.
- * @example const t = new SourceTable(); t.source(t.key({ file: 'a.jsonl', line: 3 })) // { file: 'a.jsonl', line: 3 }
- */
-export class SourceTable {
-  private readonly index = new Map<string, number>();
-  private readonly files: string[] = [];
-  key(source: Source): number | Source {
-    const { file, line } = source;
-    if (source.at !== undefined || line === undefined || !Number.isInteger(line) || line < 0 || line >= LINES) return source;
-    let f = this.index.get(file);
-    if (f === undefined) {
-      f = this.files.length;
-      this.files.push(file);
-      this.index.set(file, f);
-    }
-    return f * LINES + line;
-  }
-  source(key: number | Source): Source {
-    return typeof key === 'number' ? { file: this.files[Math.floor(key / LINES)]!, line: key % LINES } : key;
-  }
-}
-const LINES = 2 ** 31;
-
 export async function runAudit(paths: readonly string[], settings: AuditSettings, options: RunOptions): Promise<Summary> {
   const formatter = formatterOf(settings.format);
   const summary = emptySummary();
@@ -70,18 +46,16 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
   const keys = new Map<string, number>();
   const addKey = (key: string) => keys.has(key) || keys.set(key, keys.size);
 
-  // Ids seen so far (one entry per deal: the only per-deal memory the streaming audit keeps), each
-  // with where it was first seen, kept small: a file and line as one number (`SourceTable`).
-  const seen = new Map<string, number | Source>();
-  const places = new SourceTable();
+  // Ids seen so far, each with where it was first seen (the only per-deal memory the streaming
+  // audit keeps; compact: `FirstPlaces`).
+  const seen = new FirstPlaces();
   const duplicates = severityOf(settings.policy, 'duplicate-id');
   const count = (stats: DealStats, source: Source) => {
     addStats(summary, stats);
     const id = stats.id;
     if (id === undefined || duplicates === 'off') return;
-    const earlier = seen.get(id);
-    if (earlier !== undefined) addDuplicate(summary, { id, source, first: places.source(earlier), severity: duplicates });
-    else seen.set(id, places.key(source));
+    const first = seen.check(id, source);
+    if (first !== undefined) addDuplicate(summary, { id, source, first, severity: duplicates });
   };
   const progress = () => options.progress?.(summary.deals, summary.inputErrors.length + summary.moreInputErrors);
   /** One deal's outcome, on the main thread (synchronous: the caller flushes when a buffer is full). */
