@@ -2,7 +2,7 @@
  * JSON Lines files as chunks of whole lines, in bytes: what `dealqual audit` hands to whoever
  * audits them (the main thread, or a worker with --jobs), so the reading thread only reads and
  * counts newlines, and the bytes move to a worker without being copied or decoded first. The
- * auditing side decodes a chunk (`chunkLines`) exactly as the streaming reader would: strict UTF-8,
+ * auditing side decodes a chunk (`eachChunkLine`) exactly as the streaming reader would: strict UTF-8,
  * `\n` or `\r\n` line ends, blank lines skipped but counted, a bad byte sequence an error naming its
  * line that ends the file's reading.
  */
@@ -88,23 +88,7 @@ export async function lineChunks(path: string, file: string, encoding = 'utf-8',
   })();
 }
 
-/** A line's deal text and where it is. */
-export interface ChunkLine {
-  source: Source;
-  text: string;
-}
-
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * The non-blank lines of a chunk, with their sources; `error` when a byte sequence is not valid
- * UTF-8: the lines before it are given, and the file is read no further (as the streaming reader).
- */
-export function chunkLines(chunk: Pick<LinesChunk, 'file' | 'firstLine' | 'bytes'>): { lines: ChunkLine[]; error?: InputError } {
-  const lines: ChunkLine[] = [];
-  const error = eachChunkLine(chunk, (text, source) => lines.push({ source, text }));
-  return error ? { lines, error } : { lines };
-}
 
 /**
  * Hands each non-blank line of a chunk to `take` as it is decoded (nothing is kept: a caller that

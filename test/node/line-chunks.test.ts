@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readInputs } from '../../src/node/inputs.js';
-import { chunkLines, eachChunkLine, lineChunks } from '../../src/node/line-chunks.js';
+import { eachChunkLine, lineChunks } from '../../src/node/line-chunks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealqual-chunks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,22 +27,17 @@ async function streamed(path: string): Promise<Seen[]> {
 }
 
 /**
- * What the chunks give, read `size` bytes at a time, split by `chunkLines` (the workers) or
- * `eachChunkLine` (the single-threaded audit); after an error, the file is read no further.
+ * What the chunks give, read `size` bytes at a time, split by `eachChunkLine` (as the audit does,
+ * inline or on a worker); after an error, the file is read no further.
  */
-async function chunked(path: string, size: number, split: 'chunkLines' | 'eachChunkLine'): Promise<Seen[] | undefined> {
+async function chunked(path: string, size: number): Promise<Seen[] | undefined> {
   const chunks = await lineChunks(path, path, 'utf-8', size);
   if (!chunks) return undefined;
   const out: Seen[] = [];
   let any = false;
   for await (const chunk of chunks) {
     any = true;
-    let error;
-    if (split === 'chunkLines') {
-      const split = chunkLines(chunk);
-      for (const l of split.lines) out.push({ line: l.source.line, text: l.text });
-      error = split.error;
-    } else error = eachChunkLine(chunk, (text, source) => out.push({ line: source.line, text }));
+    const error = eachChunkLine(chunk, (text, source) => out.push({ line: source.line, text }));
     if (error) {
       out.push({ line: error.source.line, error: error.message });
       break;
@@ -77,8 +72,7 @@ describe('JSON Lines chunks', () => {
       writeFileSync(file, content);
       const expected = await streamed(file);
       expect(expected.length).toBeGreaterThan(0);
-      for (const split of ['chunkLines', 'eachChunkLine'] as const)
-        for (const size of [1, 7, 64, 1 << 16]) expect(await chunked(file, size, split), `${split}, read size ${size}`).toEqual(expected);
+      for (const size of [1, 7, 64, 1 << 16]) expect(await chunked(file, size), `read size ${size}`).toEqual(expected);
     });
 
   it('a UTF-16 byte-order mark, or another encoding named, leaves the file to the text reader', async () => {

@@ -57,6 +57,11 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
     const first = seen.check(id, source);
     if (first !== undefined) addDuplicate(summary, { id, source, first, severity: duplicates });
   };
+  /** Before a streaming format's next output: the separator, unless it is the first. */
+  const separate = () => {
+    if (!first && formatter.separator) out.append(formatter.separator);
+    first = false;
+  };
   const progress = () => options.progress?.(summary.deals, summary.inputErrors.length + summary.moreInputErrors);
   /** One deal's outcome, on the main thread (synchronous: the caller flushes when a buffer is full). */
   const take = (outcome: DealOutcome, source: Source) => {
@@ -71,8 +76,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
       if (formatter.spool.keys) for (const key of pieceKeys(text)) addKey(key);
     } else if (!formatter.streaming) pieces.push(text);
     else {
-      if (!first && formatter.separator) out.append(formatter.separator);
-      first = false;
+      separate();
       out.append(text);
     }
   };
@@ -112,8 +116,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
           const release = (bytes: Uint8Array) => () => pool.recycle(bytes.buffer as ArrayBuffer);
           if (formatter.spool) for (let p = 0; p < spools.length; p++) await spools[p]!.out.writeBytes(batch.parts[p]!, release(batch.parts[p]!));
           else if (batch.stats.length > 0) {
-            if (!first && formatter.separator) out.append(formatter.separator);
-            first = false;
+            separate();
             await out.writeBytes(batch.parts[0]!, release(batch.parts[0]!));
           } else pool.recycle(batch.parts[0]!.buffer as ArrayBuffer);
         }
