@@ -93,11 +93,11 @@ export function describeWith(result: Result, index: PackIndex, locale: Locale): 
     else items[id] = { ...item, reason, level: { ...item.level, message: levelText(item.level, item.contribution, locale) } };
   }
   const missing = result.missing.map((m): DescribedMissingItem => {
-    const entry = packOf(index, m.pack);
-    const source = entry.items.get(m.item);
-    if (!source) throw new Error(`describe: the pack "${m.pack}" has no item "${m.item}"`);
-    const reason = describeReason(m.reason, entry.pack, result.asOf, locale);
-    return { item: m.item, pack: m.pack, star: m.star, step: m.step, rating: m.rating, title: source.title, reason, signals: source.signals, gain: m.gain };
+    const item = items[m.item];
+    if (!item) throw new Error(`describe: the result's missing item "${m.item}" is not in its items`);
+    const source = packOf(index, item.pack).items.get(m.item);
+    if (!source) throw new Error(`describe: the pack "${item.pack}" has no item "${m.item}"`);
+    return { item: m.item, pack: item.pack, star: m.star, step: item.step, rating: item.rating, title: source.title, reason: item.reason, signals: source.signals, gain: m.gain };
   });
   return { ...result, items, missing, findings: findingsWith(result, index, locale, (id) => items[id]?.reason.message) };
 }

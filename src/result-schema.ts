@@ -42,15 +42,13 @@ const itemResultSchema = /* @__PURE__ */ lazySchema(() =>
 );
 
 const missingItemSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({
-    item: z.string(),
-    pack: z.string(),
-    star: z.boolean(),
-    step: z.number().int(),
-    rating,
-    reason: reasonSchema,
-    gain: z.number().describe('How much the probability would rise if the item were confirmed (C).'),
-  }),
+  z
+    .strictObject({
+      item: z.string(),
+      star: z.boolean(),
+      gain: z.number().describe('How much the probability would rise if the item were confirmed (C).'),
+    })
+    .describe("A missing item: its rating, reason, pack and step are in the result's items."),
 );
 
 const findingSchema = /* @__PURE__ */ lazySchema(() =>
@@ -123,10 +121,16 @@ export const describedResultSchema = /* @__PURE__ */ lazySchema(() =>
     ),
     missing: z
       .array(
-        missingItemSchema.extend({
+        z.strictObject({
+          item: z.string(),
+          pack: z.string(),
+          star: z.boolean(),
+          step: z.number().int(),
+          rating,
           title: bilingual.describe('The item title: the source text and our translation.'),
           reason: describedReasonSchema,
           signals: z.array(z.strictObject({ n: z.number().int(), zh: z.string(), en: z.string() })).describe("The source's signals: ways to prove the item."),
+          gain: missingItemSchema.shape.gain,
         }),
       )
       .describe('Items not rated C, most urgent first.'),

@@ -85,14 +85,16 @@ export interface ItemLevel {
   value?: string | number;
 }
 
-/** An item not rated C, in `missing` order (most urgent first), with what confirming it would gain. */
+/**
+ * An item not rated C, in `missing` order (most urgent first), with what confirming it would gain.
+ * Its rating, reason, pack and step are in `items[item]` (a compact result says each once);
+ * `describe` and `detail: 'full'` put them here again, with the item's title and signals.
+ * @example result.missing[0] // { item: 's2.2', star: true, gain: 0.041 }
+ * result.items[result.missing[0].item].rating // 'F'
+ */
 export interface MissingItem {
   item: string;
-  pack: string;
   star: boolean;
-  step: number;
-  rating: Rating;
-  reason: Reason;
   /** How much the probability would rise if the item were confirmed (C). */
   gain: number;
 }

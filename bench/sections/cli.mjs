@@ -137,7 +137,7 @@ export async function run(ctx = {}) {
         const one = await measured(input, ['1'], dir, repeat, [floorScript, input]);
         const two = await measured(input, ['2'], dir, repeat, [floorScript, input]);
         log(
-          `cli: floor (evaluateSync + JSON.stringify alone) 2 workers vs 1 thread: ${(one.seconds / two.seconds).toFixed(2)}×; ` +
+          `cli: floor (JSON.parse + evaluateSync + JSON.stringify alone, no CLI) 1 thread ${n(size / one.seconds)} deals/s (what -f jsonl --jobs 1 can at most reach); 2 workers vs 1 thread: ${(one.seconds / two.seconds).toFixed(2)}×; ` +
             `${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s, CPU ${one.cpu?.toFixed(1) ?? '?'} s → ${two.cpu?.toFixed(1) ?? '?'} s (load ${one.load.toFixed(1)}, ${two.load.toFixed(1)})`,
         );
       }

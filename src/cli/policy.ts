@@ -87,11 +87,12 @@ export function problemsOf(result: Result, policy: Policy, packs?: readonly (Def
   const unearned: string[] = [];
   // A won or lost deal is history: its stage and missing evidence are not audited, its findings are.
   for (const m of closed ? [] : result.missing) {
-    if (m.pack === 'sangfor-7step' && gates.includes(m.item) && m.step < claimed) {
-      if (severityOf(policy, 'stage-unearned', m.item) !== 'off') unearned.push(`${m.item} (${m.rating})`);
-    } else if (gates.includes(m.item) && m.step === stage.step)
-      add('missing-star', [m.item], 'item.gate', { item: m.item, rating: m.rating, step: m.step }, w.gate(m.item, m.star, m.rating, m.step), m.item);
-    else if (m.step <= stage.step) add('missing', [m.item], 'item.missing', { item: m.item, rating: m.rating, step: m.step }, w.missing(m.item, m.rating, m.step), m.item);
+    const { pack, step, rating } = result.items[m.item]!;
+    if (pack === 'sangfor-7step' && gates.includes(m.item) && step < claimed) {
+      if (severityOf(policy, 'stage-unearned', m.item) !== 'off') unearned.push(`${m.item} (${rating})`);
+    } else if (gates.includes(m.item) && step === stage.step)
+      add('missing-star', [m.item], 'item.gate', { item: m.item, rating, step }, w.gate(m.item, m.star, rating, step), m.item);
+    else if (step <= stage.step) add('missing', [m.item], 'item.missing', { item: m.item, rating, step }, w.missing(m.item, rating, step), m.item);
   }
   if (unearned.length)
     add('stage-unearned', unearned.map((u) => u.split(' ')[0]!), 'stage.unearned', { step: stage.step, claimed }, w.unearned(unearned.join(', '), stage.step, claimed));

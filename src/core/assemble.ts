@@ -207,7 +207,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly First
     const veto = against[position] && plan.decisive[position] ? weights?.veto : undefined;
     items[id] = veto ? { rating: r.rating, pack, step, star, reason, contribution: contributed, veto } : { rating: r.rating, pack, step, star, reason, contribution: contributed };
     if (feature) items[id].level = itemLevel(feature.from, level, context.facts);
-    if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, pack, star, step, rating: r.rating, reason, gain: 0 };
+    if (r.rating !== 'C' && applies(planned, context.tender)) open[position] = { item: id, star, gain: 0 };
   }
   const probability = sigmoid(logit);
   // Each open item joins its urgency group once, walking plan.byStep, so each group keeps that order.
@@ -220,7 +220,7 @@ export function assemble(snapshot: Snapshot, plan: Plan, matches: readonly First
     const weights = byPosition[position];
     const confirmed = weights?.levels ? confirmedLevelWeight(plan.items[position]!, weights.levels) : (weights?.C ?? 0);
     entry.gain = sigmoid(logit + (confirmed - added[position]!)) - probability;
-    groups[urgency(entry, plan.decisive[position]! && flagged, gating?.[position] === true, plan.redFlag[position]! && flagged, stage.step)]!.push(entry);
+    groups[urgency(plan.items[position]!.item, plan.decisive[position]! && flagged, gating?.[position] === true, plan.redFlag[position]! && flagged, stage.step)]!.push(entry);
   }
   const missing: MissingItem[] = [];
   for (const group of groups) for (let i = 0; i < group.length; i++) missing.push(group[i]!);

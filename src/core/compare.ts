@@ -57,7 +57,7 @@ export function compareMethods<R extends Result | DescribedResult>(result: R, pa
       title: pack ? pick(locale, pack.title) : id,
       ...counts.get(id)!,
       // The gate holding the method's own stage first, then its other missing items.
-      gaps: [...new Set([...(result.stages?.[id]?.open ?? []), ...result.missing.filter((m) => m.pack === id).map((m) => m.item)])],
+      gaps: [...new Set([...(result.stages?.[id]?.open ?? []), ...result.missing.filter((m) => result.items[m.item]?.pack === id).map((m) => m.item)])],
     };
     if (id === SEVEN_STEP) verdict.stage = `${w.step(result.stage.step, 7)} · ${w.milestone} ${result.stage.milestone}`;
     const own = result.stages?.[id];

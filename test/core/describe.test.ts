@@ -28,11 +28,29 @@ group('compact results', () => {
       for (const text of ['message', 'title', 'signals']) expect(keys.has(text), `${deal.id}: ${text}`).toBe(false);
     }
   });
-  it('keep the contract fields and, per missing item, its id, star, step, rating, reason and gain', () => {
+  it('keep the contract fields and, per missing item, its id, star and gain only: its rating, reason, pack and step are said once, in items', () => {
     const result = ok(evaluateSync(deals[0]));
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['id', 'stage', 'probability', 'items', 'missing', 'man']));
-    expect(Object.keys(result.missing[0]!)).toEqual(['item', 'pack', 'star', 'step', 'rating', 'reason', 'gain']);
+    expect(result.missing.length).toBeGreaterThan(0);
+    for (const m of result.missing) {
+      expect(Object.keys(m)).toEqual(['item', 'star', 'gain']);
+      expect(result.items[m.item], m.item).toBeDefined();
+      expect(result.items[m.item]!.rating, m.item).not.toBe('C');
+      expect(result.items[m.item]!.star, m.item).toBe(m.star);
+    }
     expect(result.man!.action.zh).toBeTruthy();
+  });
+  it('described, each missing item has again its pack, step, rating and reason, as its item has them', () => {
+    for (const deal of deals) {
+      const result = ok(evaluateSync(deal));
+      const full = describe(result, { locale: 'zh-CN' });
+      expect(full.missing.map((m) => m.item)).toEqual(result.missing.map((m) => m.item));
+      for (const m of full.missing) {
+        const item = full.items[m.item]!;
+        expect(Object.keys(m)).toEqual(['item', 'pack', 'star', 'step', 'rating', 'title', 'reason', 'signals', 'gain']);
+        expect({ pack: m.pack, step: m.step, rating: m.rating, reason: m.reason }).toEqual({ pack: item.pack, step: item.step, rating: item.rating, reason: item.reason });
+      }
+    }
   });
   it('a pack message quoting a fact records its value in the params', () => {
     const result = ok(evaluateSync({ id: 'Q-1', asOf: '2026-11-01', need: { deadline: '2026-10-01' } }));

@@ -241,14 +241,15 @@ describe('BANT with the seven-step and MAN packs', () => {
     const result = await evaluateBoth({ need: { problems: ['VPN'] } });
     for (const pack of ['sangfor-7step', 'man', 'bant'] as const)
       for (const item of builtinPack(pack).items) expect(result.items[item.id]?.pack, item.id).toBe(pack);
-    const packs = new Set(result.missing.map((m) => m.pack));
+    const packs = new Set(result.missing.map((m) => result.items[m.item]!.pack));
     expect(packs).toEqual(new Set(['sangfor-7step', 'man', 'bant']));
     const ids = result.missing.map((m) => m.item);
     expect(ids).toEqual(expect.arrayContaining(['man.need', 'bant.timeline', 'bant.budget']));
     expect(ids).not.toContain('bant.need');
     // one order: no missing item of a later step comes before a non-★ item of an earlier step than the stage
     const step = result.stage.step;
-    const rank = (m: (typeof result.missing)[number]) => (m.star && m.step === step ? 0 : m.step < step ? 1 : 2);
+    const stepOf = (m: (typeof result.missing)[number]) => result.items[m.item]!.step;
+    const rank = (m: (typeof result.missing)[number]) => (m.star && stepOf(m) === step ? 0 : stepOf(m) < step ? 1 : 2);
     const ranks = result.missing.map(rank);
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
   });
