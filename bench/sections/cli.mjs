@@ -9,7 +9,11 @@
  * 3. The floor of 2: `evaluateSync` + `JSON.stringify` alone (no CLI, no formatting, no messages)
  *    over the same deals on one thread, and split in two halves on 2 worker threads: the wall and
  *    CPU ratios any `--jobs 2` can reach on this machine at that moment (each isolate warms up on
- *    its own: parsing the packs, the JIT, the heap's growth).
+ *    its own: parsing the packs, the JIT, the heap's growth). Its single-thread deals/s is what
+ *    `-f jsonl --jobs 1` can at most reach.
+ * 4. The machine: two processes running that floor on one thread each at the same time, against one
+ *    alone: the throughput two cores give this work when nothing at all is shared between the two
+ *    (no transfer, no main thread), the ceiling of any `--jobs 2` ratio on this machine.
  * Figures come from GNU time -v when present (else the child's own process.resourceUsage through a
  * preload, without CPU seconds). Wall-time ratios need free cores: the load average is printed
  * with each run; on a shared machine compare the CPU seconds too.
@@ -139,6 +143,13 @@ export async function run(ctx = {}) {
         log(
           `cli: floor (JSON.parse + evaluateSync + JSON.stringify alone, no CLI) 1 thread ${n(size / one.seconds)} deals/s (what -f jsonl --jobs 1 can at most reach); 2 workers vs 1 thread: ${(one.seconds / two.seconds).toFixed(2)}×; ` +
             `${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s, CPU ${one.cpu?.toFixed(1) ?? '?'} s → ${two.cpu?.toFixed(1) ?? '?'} s (load ${one.load.toFixed(1)}, ${two.load.toFixed(1)})`,
+        );
+        // Two whole processes at once, each with its own copy of the work: nothing shared but the machine.
+        const pair = await Promise.all([1, 2].map((k) => audit(input, ['1'], mkdtempSync(join(dir, `pair-${k}-`)), [floorScript, input])));
+        const slowest = Math.max(...pair.map((r) => r.seconds));
+        log(
+          `cli: machine: 2 floor processes at once vs 1 alone: ${((2 * one.seconds) / slowest).toFixed(2)}× the throughput (2.00 = two free cores; the ceiling of any --jobs 2 ratio here); ` +
+            `${one.seconds.toFixed(1)} s alone, ${pair.map((r) => r.seconds.toFixed(1)).join(' s and ')} s together (load ${pair[0].load.toFixed(1)})`,
         );
       }
       if (index === 0 && ctx.workers !== false)

@@ -59,6 +59,13 @@ describe('the tarball', () => {
       expect(files).toContain(must);
   });
 
+  test('installing it runs no script: no preinstall, install, postinstall or prepare (it is built when packed, by prepack)', () => {
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as { scripts?: Record<string, string> };
+    const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'].filter((name) => manifest.scripts?.[name] !== undefined);
+    expect(lifecycle).toEqual([]);
+    expect(manifest.scripts?.prepack).toBe('tsup');
+  });
+
   test('every doc the README links is in it', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const linked = [...readme.matchAll(/\]\(((?!https?:|#)[^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!);
