@@ -3,6 +3,7 @@
  * rewrite test/golden/), JUnit as XML, CSV round trip, broken files among good ones, stdin, the
  * other commands. Fixed --as-of so output is reproducible.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,6 +193,19 @@ describe('exit codes', () => {
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^dealqual: /);
       expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+  it('2: a clone not built yet (no dist/cli.js) says to run npm run build, with no stack trace', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'dealqual-unbuilt-'));
+    try {
+      mkdirSync(join(copy, 'bin'));
+      cpSync(join(ROOT, 'bin', 'dealqual.js'), join(copy, 'bin', 'dealqual.js'));
+      const run = spawnSync(process.execPath, [join(copy, 'bin', 'dealqual.js'), '--version'], { encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe('dealqual: the CLI is not built (dist/cli.js is missing): run `npm run build` in the dealqual folder\n');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
   it('2: a user pack that fails validation, naming the file and JSON path', () => {
