@@ -89,16 +89,11 @@ export class FirstPlaces {
 
   /** Where `id` was first seen; or, when it is new, undefined, and `source` is kept as its first place. */
   check(id: string, source: Source): Source | undefined {
-    let h = FNV_OFFSET;
     let units = 0;
-    for (let i = 0; i < id.length; i++) {
-      const c = id.charCodeAt(i);
-      h = Math.imul(h ^ c, FNV_PRIME);
-      units |= c;
-    }
+    for (let i = 0; i < id.length; i++) units |= id.charCodeAt(i);
     const wide = units > 0xff;
     const mask = this.slots.length - 1;
-    let slot = h & mask;
+    let slot = hashOf(id) & mask;
     for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[(slot = (slot + 1) & mask)]!)
       if (this.idIs(entry - 1, id, wide)) return this.firstOf(entry - 1);
     this.add(id, wide, source, slot);
