@@ -121,16 +121,15 @@ export const describedResultSchema = /* @__PURE__ */ lazySchema(() =>
     ),
     missing: z
       .array(
+        // The compact entry, with its item's pack, step, rating and described reason, title and signals.
         z.strictObject({
-          item: z.string(),
-          pack: z.string(),
-          star: z.boolean(),
-          step: z.number().int(),
+          ...missingItemSchema.shape,
+          pack: itemResultSchema.shape.pack,
+          step: itemResultSchema.shape.step,
           rating,
           title: bilingual.describe('The item title: the source text and our translation.'),
           reason: describedReasonSchema,
           signals: z.array(z.strictObject({ n: z.number().int(), zh: z.string(), en: z.string() })).describe("The source's signals: ways to prove the item."),
-          gain: missingItemSchema.shape.gain,
         }),
       )
       .describe('Items not rated C, most urgent first.'),
