@@ -8,6 +8,12 @@ import { Worker } from 'node:worker_threads';
 import type { BatchOutcome, Unit } from './batch.js';
 import type { AuditSettings } from './engine.js';
 
+/**
+ * A unit that could not be sent to a worker: structured clone gave up on a deal (a value nested
+ * deeper than it can copy). The caller audits that unit on its own thread instead.
+ */
+export class UnsentUnit extends Error {}
+
 interface Task {
   resolve: (batch: BatchOutcome) => void;
   reject: (error: Error) => void;
@@ -70,7 +76,15 @@ export class WorkerPool {
       const message = unit.kind === 'lines' ? { kind: 'lines', file: unit.file, firstLine: unit.firstLine, bytes: unit.bytes } : unit;
       // A few spare buffers ride along (each worker keeps a handful).
       const buffers = this.spare.splice(0, 4);
-      entry.worker.postMessage({ seq, unit: message, state, buffers }, [...(unit.kind === 'lines' ? [unit.bytes.buffer as ArrayBuffer] : []), ...buffers]);
+      try {
+        entry.worker.postMessage({ seq, unit: message, state, buffers }, [...(unit.kind === 'lines' ? [unit.bytes.buffer as ArrayBuffer] : []), ...buffers]);
+      } catch (error) {
+        // Nothing was sent (cloning fails before transferring): the spare buffers are still ours.
+        entry.tasks.delete(seq);
+        entry.busy -= 1;
+        for (const buffer of buffers) this.recycle(buffer);
+        reject(new UnsentUnit(error instanceof Error ? error.message : String(error)));
+      }
     });
   }
 

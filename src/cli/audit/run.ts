@@ -11,10 +11,10 @@ import { addDuplicate, addInputError, addStats, emptySummary, pieceKeys, splitPa
 import type { Source } from '../errors.js';
 import { severityOf } from '../policy.js';
 import { dealAuditor, type AuditSettings, type DealEvent, type DealOutcome } from './engine.js';
-import { auditUnit, type BatchOutcome } from './batch.js';
+import { auditUnit, BatchBuilder, type BatchOutcome, type Unit } from './batch.js';
 import { Spool } from './spool.js';
 import { BufferedWriter } from './writer.js';
-import { WorkerPool } from './pool.js';
+import { UnsentUnit, WorkerPool } from './pool.js';
 import { FirstPlaces } from './first-places.js';
 import type { InputError } from '../errors.js';
 
@@ -138,8 +138,23 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
         }
       };
       const failed = (errors: InputError[], source: Source): BatchOutcome => ({ kind: 'pieces', outcomes: [{ ok: false, errors }], sources: [source] });
+      // A unit no worker can be sent (a deal nested too deep to copy between threads) is audited
+      // here, exactly as a worker would audit it, in its place in the output.
+      let here: ((event: DealEvent) => DealOutcome) | undefined;
+      const auditHere = (unit: Unit, state: Record<string, unknown> | undefined): BatchOutcome => {
+        here ??= dealAuditor(settings);
+        const builder = new BatchBuilder(formatter, state);
+        return builder.finish(auditUnit(unit, here, (outcome, source) => builder.add(outcome, source)));
+      };
+      const dispatch = (unit: Unit): Promise<BatchOutcome> => {
+        const state = emitState();
+        return pool.run(unit, state).catch((error: unknown) => {
+          if (error instanceof UnsentUnit) return auditHere(unit, state);
+          throw error;
+        });
+      };
       const send = () => {
-        if (batch.length) queue.push({ outcome: pool.run({ kind: 'events', events: batch }, emitState()) });
+        if (batch.length) queue.push({ outcome: dispatch({ kind: 'events', events: batch }) });
         batch = [];
       };
       try {
@@ -149,7 +164,7 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
             queue.push({ outcome: Promise.resolve(failed([input.error], input.error.source)) });
           } else if (input.kind === 'lines') {
             send();
-            queue.push({ reading: input.reading, outcome: pool.run(input, emitState()) });
+            queue.push({ reading: input.reading, outcome: dispatch(input) });
           } else {
             const checked = options.check?.(input);
             if (checked?.length) {
