@@ -68,6 +68,11 @@ const errorEvent = (source: Source, message: string, path?: string): InputEvent 
   error: { source, message, ...(path ? { path } : {}) },
 });
 
+/** What a walk (and a glob expansion) says of a symbolic link back into a folder that holds it. */
+export const LOOP_LINK = 'a symbolic link back into a folder that holds it (a loop); not followed';
+/** … and of a folder reached again below such a link (the link itself leads elsewhere first). */
+export const LOOP_FOLDER = 'a folder already being walked, reached again through a symbolic link above it (a loop); not followed';
+
 /**
  * Files of a directory, recursively, sorted by path (code-point order); hidden entries and
  * node_modules skipped. Symbolic links are followed; a link back into a folder being walked (a loop)
@@ -91,10 +96,12 @@ async function* walk(dir: string, ancestors: ReadonlySet<string> = new Set()): A
       }
       isDirectory = target.isDirectory();
       isFile = target.isFile();
-      if (isDirectory && seen.has(await realpath(path))) {
-        yield { path, error: 'a symbolic link back into a folder that holds it (a loop); not followed' };
-        continue;
-      }
+    }
+    // A folder is walked once per path from the top: a link may lead back to it, directly or
+    // through a folder of its own that a link above has already entered.
+    if (isDirectory && seen.has(await realpath(path))) {
+      yield { path, error: entry.isSymbolicLink() ? LOOP_LINK : LOOP_FOLDER };
+      continue;
     }
     if (isDirectory) yield* walk(path, seen);
     else if (isFile && kindOf(entry.name)) yield { file: path };

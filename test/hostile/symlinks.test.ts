@@ -2,7 +2,9 @@
  * Symbolic links (issue 11): a pack item file linking out of the pack folder was read and its content
  * echoed in the error; symlinked deal files in an input folder were skipped in silence. Pack files
  * are resolved and refused outside the pack folder; input folders follow links, reporting loops and
- * broken links.
+ * broken links. A glob pattern through a link loop audited the same file twice (with a duplicate-id
+ * warning and the deal counted twice): a glob follows links as a folder walk does, and reports the
+ * link that closes a loop in the walk's words.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +63,48 @@ describe('input folders', () => {
     expect(dealsOf(r.stdout).map((d) => d.id)).toEqual(['A']);
     expect(r.stderr).toMatch(/deals\/broken\.jsonl: a broken symbolic link \(ENOENT\)/);
     expect(r.stderr).toMatch(/deals\/loop: a symbolic link back into a folder that holds it \(a loop\); not followed/);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('glob patterns', () => {
+  const deal = (id: string) => `{"id":"${id}","asOf":"${AS_OF}","outcome":"won"}\n`;
+  const tree = () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'deals', 'sub'), { recursive: true });
+    mkdirSync(join(dir, 'more'));
+    writeFileSync(join(dir, 'deals', 'a.jsonl'), deal('A'));
+    writeFileSync(join(dir, 'deals', 'sub', 'b.jsonl'), deal('B'));
+    writeFileSync(join(dir, 'more', 'm.jsonl'), deal('M'));
+    symlinkSync(join(dir, 'more'), join(dir, 'deals', 'linked'));
+    return dir;
+  };
+
+  it('a symlinked folder is followed, as a folder walk follows it', async () => {
+    const dir = tree();
+    const r = await run(['audit', 'deals/**/*.jsonl', '-f', 'jsonl'], dir);
+    expect(dealsOf(r.stdout).map((d) => d.id)).toEqual(['A', 'M', 'B']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    ['a link to the pattern\'s own folder', 'deals', 'deals/sub/up', ['deals/**/*.jsonl'], 'deals/sub/up: a symbolic link back into a folder that holds it'],
+    ['a link to a folder above it', 'deals/sub', 'deals/sub/back', ['deals/**/*.jsonl'], 'deals/sub/back: a symbolic link back into a folder that holds it'],
+    // The link leads above the pattern's folder, whose own sub-folder then closes the loop (the
+    // folder walk read b.jsonl twice here too).
+    ['a pattern that starts below the link', 'deals', 'deals/sub/up', ['deals/sub/**/*.jsonl'], 'deals/sub/up/sub: a folder already being walked, reached again through a symbolic link above it'],
+  ])('%s: each deal once, the loop reported as the walk reports it', async (_, target, link, args, said) => {
+    const dir = tree();
+    symlinkSync(join(dir, target), join(dir, link));
+    const r = await run(['audit', ...args, '-f', 'jsonl'], dir);
+    const ids = dealsOf(r.stdout).map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(r.stdout).not.toContain('duplicate-id');
+    const walked = await run(['audit', args[0]!.replace('/**/*.jsonl', ''), '-f', 'jsonl'], dir);
+    expect(ids.sort()).toEqual(dealsOf(walked.stdout).map((d) => d.id).sort());
+    expect(r.stderr).toBe(walked.stderr);
+    expect(r.stderr).toContain(`${said} (a loop); not followed`);
     expect(r.code).toBe(2);
   });
 });

@@ -27,6 +27,8 @@ export interface RunOptions {
   progress?: (deals: number, errors: number) => void;
   /** The worker script (dist/cli-worker.js). */
   workerScript?: URL;
+  /** Input errors found before reading (a glob match through a symbolic-link loop). */
+  errors?: readonly InputError[];
   /** Called on the main thread for every deal before it is audited: input errors it returns are added once (header checks). */
   check?: (event: DealEvent) => readonly InputError[] | undefined;
 }
@@ -36,6 +38,7 @@ const BATCH = 256;
 export async function runAudit(paths: readonly string[], settings: AuditSettings, options: RunOptions): Promise<Summary> {
   const formatter = formatterOf(settings.format);
   const summary = emptySummary();
+  for (const e of options.errors ?? []) addInputError(summary, e);
   const out = new BufferedWriter(options.out);
   const pieces: string[] = [];
   let first = true;

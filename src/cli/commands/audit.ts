@@ -99,7 +99,7 @@ export const audit: Command = {
     const maxWarnings = maxWarningsFlag ?? settings.maxWarnings;
     const toFile = output !== undefined;
     const color = colorOf(values, io, toFile);
-    const paths = await expandGlobs(positionals, io.cwd);
+    const { paths, errors: globErrors } = await expandGlobs(positionals, io.cwd);
 
     const base = auditSettingsOf(settings, format);
     const auditSettings: AuditSettings = {
@@ -155,6 +155,7 @@ export const audit: Command = {
       const jobs = await workerCount(requestedJobs, io);
       summary = await runAudit(paths, auditSettings, {
         jobs,
+        ...(globErrors.length ? { errors: globErrors } : {}),
         out,
         read: {
           cwd: io.cwd,
