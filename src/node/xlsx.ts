@@ -5,7 +5,7 @@
  * unpack to gigabytes: `readXlsx` first walks the archive with bounded inflation (`inspectXlsx`)
  * and refuses one that unpacks past the byte or cell limits before any parser sees it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
@@ -13,6 +13,7 @@ import { RESULT_COLUMNS } from '../flat/result.js';
 import { columnRoles, type FlatOptions } from '../flat/row.js';
 import { readAnswer } from '../flat/cells.js';
 import type { Rating } from '../snapshot/schema.js';
+import { stampZip } from './zip-times.js';
 
 /** How much a workbook may unpack to. Past either limit `readXlsx` throws an `XlsxError`. */
 export interface XlsxLimits {
@@ -204,7 +205,7 @@ export function scoredSheet(headers: readonly string[], rows: readonly (readonly
  * Writes a scored table as .xlsx: the input columns and the result columns, rating cells filled
  * green/amber/red (C/F/W), probability as a percentage filled by band, error cells in red, the
  * header row bold and frozen. Rows hold cell values aligned with `headers` (strings, numbers,
- * booleans, Dates).
+ * booleans, Dates). The same table gives the same bytes (entry times fixed: zip-times.ts).
  * @example await writeXlsx('scored.xlsx', [...inputHeaders, ...RESULT_COLUMNS], rows)
  */
 export async function writeXlsx(file: string, headers: readonly string[], rows: readonly (readonly unknown[])[], options: WriteXlsxOptions = {}): Promise<void> {
@@ -212,5 +213,8 @@ export async function writeXlsx(file: string, headers: readonly string[], rows: 
     const longest = Math.max(String(h).length, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
     return { width: Math.min(60, Math.max(8, longest + 2)) };
   });
-  await writeXlsxFile(scoredSheet(headers, rows, options), { sheet: options.sheetName ?? 'dealqual', columns, stickyRowsCount: 1 }).toFile(file);
+  const bytes = await writeXlsxFile(scoredSheet(headers, rows, options), { sheet: options.sheetName ?? 'dealqual', columns, stickyRowsCount: 1 }).toBuffer();
+  // The zip writer stamps each entry with the time of writing: fixed, the same table is the same bytes.
+  stampZip(bytes);
+  await writeFile(file, bytes);
 }

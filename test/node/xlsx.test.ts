@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { RESULT_COLUMNS, resultRow, tableToSnapshots } from '../../src/flat/index.js';
 import { evaluateSync } from '../../src/index.js';
 import { RATING_STYLE, XlsxError, readXlsx, writeXlsx } from '../../src/node/xlsx.js';
+import { DOS_EPOCH, stampZip } from '../../src/node/zip-times.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealqual-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -90,5 +91,42 @@ describe('writeXlsx', () => {
     expect(fill(1, headers.indexOf('stage') + 1)).toBe('FFDDEBF7');
     expect(fill(1, 1)).toBeUndefined();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
+
+describe('the same table, the same bytes', () => {
+  // The zip writer stamped each entry with the time of writing: two runs a minute apart differed.
+  test('writeXlsx at two different times writes identical files, entries dated 1980-01-01', async () => {
+    const headers = ['id', 's1.1', ...RESULT_COLUMNS];
+    const rows = [['D-1', 'C', ...resultRow(evaluateSync({ id: 'D-1', asOf: '2026-11-01', answers: { 's1.1': 'C' } }))]];
+    const written: Buffer[] = [];
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (const now of ['2026-03-01T10:00:00Z', '2027-08-15T23:59:58Z']) {
+        vi.setSystemTime(new Date(now));
+        const file = join(dir, `same-${written.length}.xlsx`);
+        await writeXlsx(file, headers, rows);
+        written.push(readFileSync(file));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(written[0]!.equals(written[1]!)).toBe(true);
+    expect(await readXlsx(join(dir, 'same-0.xlsx'))).toEqual([headers, ...rows]);
+    // Every local header (PK\x03\x04) carries the fixed time and date.
+    const bytes = written[0]!;
+    let headersSeen = 0;
+    for (let p = bytes.indexOf('PK\x03\x04'); p >= 0; p = bytes.indexOf('PK\x03\x04', p + 4), headersSeen++) expect([bytes.readUInt16LE(p + 10), bytes.readUInt16LE(p + 12)]).toEqual([...DOS_EPOCH]);
+    expect(headersSeen).toBeGreaterThan(3);
+  });
+
+  test.each([
+    ['not a zip', new Uint8Array(100).fill(7)],
+    ['shorter than an end record', new Uint8Array([0x50, 0x4b, 5, 6])],
+    ['an end record pointing past the data', Uint8Array.from([...new Uint8Array(10), 0x50, 0x4b, 5, 6, 0, 0, 0, 0, 1, 0, 1, 0, 46, 0, 0, 0, 0, 0, 0, 0, 0, 0])],
+  ])('stampZip leaves %s as it is and says so', (_, bytes) => {
+    const before = Uint8Array.from(bytes);
+    expect(stampZip(bytes)).toBe(false);
+    expect(bytes).toEqual(before);
   });
 });
