@@ -6,7 +6,7 @@
  * `\n` or `\r\n` line ends, blank lines skipped but counted, a bad byte sequence an error naming its
  * line that ends the file's reading.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { InputError, Source } from '../cli/errors.js';
 import { bomOf, DecodeError } from './decode.js';
 
@@ -41,11 +41,14 @@ function countNewlines(bytes: Uint8Array): number {
 
 /**
  * The chunks of a UTF-8 JSON Lines file, or undefined when the file is not UTF-8 (a UTF-16 or
- * GB18030 byte-order mark, or another `encoding` named): those go through the text reader. A UTF-8
+ * GB18030 byte-order mark, or another `encoding` named) or not a regular file (a pipe, a device):
+ * those go through the text reader. A UTF-8
  * byte-order mark is dropped. Chunks of blank lines only are not given out.
  */
 export async function lineChunks(path: string, file: string, encoding = 'utf-8', chunkBytes = CHUNK_BYTES): Promise<AsyncGenerator<LinesChunk> | undefined> {
   if (encoding.toLowerCase().replace(/^utf8$/, 'utf-8') !== 'utf-8') return undefined;
+  // Reads here are positional: a pipe or a device (a FIFO named `.jsonl`, /dev/stdin) is streamed.
+  if (!(await stat(path)).isFile()) return undefined;
   const handle = await open(path, 'r');
   const head = new Uint8Array(4);
   const { bytesRead } = await handle.read(head, 0, 4, 0);
