@@ -4,11 +4,15 @@
  * are). A path that exists is taken as it is, even with glob characters in its name.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { UsageError } from './errors.js';
 
 const MAGIC = /[*?[\]{}]/;
+/** What a pattern never matches: dot files and folders (`dot: false`) and node_modules. */
+const SKIPPED = { dot: false, ignore: ['**/node_modules/**'] };
+const slashes = (path: string) => path.replace(/\\/g, '/');
 
 /** Whether an argument is a glob pattern (and not an existing path). */
 export const isGlob = (path: string, cwd: string): boolean => path !== '-' && MAGIC.test(path) && !existsSync(resolve(cwd, path));
@@ -24,9 +28,17 @@ export async function expandGlobs(paths: readonly string[], cwd: string): Promis
       out.push(path);
       continue;
     }
-    const files = await glob(path.replace(/\\/g, '/'), { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });
+    const files = await glob(slashes(path), { cwd, onlyFiles: true, ...SKIPPED, expandDirectories: false });
     if (files.length === 0) throw new UsageError(`no files match the pattern "${path}"`);
     out.push(...files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   return out;
+}
+
+/**
+ * Whether the glob pattern picks up `file` (an absolute path, existing or not) by the rules
+ * `expandGlobs` globs with: a report written there would be read as a deal by the next run.
+ */
+export function globPicks(pattern: string, file: string, cwd: string): boolean {
+  return picomatch(slashes(pattern), SKIPPED)(slashes(isAbsolute(pattern) ? file : relative(cwd, file)));
 }

@@ -10,7 +10,8 @@ import { chmod, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Writer } from './command.js';
 import { UsageError } from './errors.js';
-import { kindOf } from '../node/inputs.js';
+import { kindOf, walkSkips } from '../node/inputs.js';
+import { globPicks, isGlob } from './globs.js';
 
 const cannot = (display: string, error: unknown) =>
   new UsageError(`cannot write ${display}: ${(error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error)}`);
@@ -61,29 +62,37 @@ const insideOf = (folder: string, target: string): string | undefined => {
 
 /**
  * Refuses output files that would overwrite what the run reads, before anything is read or written:
- * an output that is one of the deal inputs, a deal file inside an input folder, a file that another
+ * an output that is one of the deal inputs, a file an input folder or glob pattern picks up as a deal
+ * (existing or not: the reader's own rules, `walkSkips` and `kindOf`, `globPicks`), a file that another
  * option reads (`files`: config, packs, model, mapping) or a file inside a folder one reads, and two
  * outputs on one file. Files are compared by identity (real path, device and inode).
- * @param deals the deal inputs as the command reads them (`-` is stdin)
+ * @param deals the deal inputs as the command reads them (`-` is stdin), glob patterns included
  * @throws UsageError naming the output, its option and what reads the file
  */
 export async function refuseInputAsOutput(outputs: readonly Output[], deals: readonly string[], files: readonly ReadFile[], cwd: string): Promise<void> {
   const seen: { output: Output; target: Identity }[] = [];
+  const realCwd = await realpath(cwd).catch(() => cwd);
   for (const output of outputs) {
     const { path, flag } = output;
     const target = await identityOf(resolve(cwd, path));
     const twin = seen.find((s) => sameFile(s.target, target));
     if (twin) throw new UsageError(`${twin.output.flag} ${twin.output.path} and ${flag} ${path} are the same file: one output would overwrite the other; choose two files`);
     seen.push({ output, target });
+    // An existing file there is overwritten; a new one is read as a deal by the next run of the same inputs.
+    const why = target.node !== undefined ? 'writing the report would overwrite an input' : 'the next run would read the report as a deal';
     for (const input of deals) {
       if (input === '-') continue;
+      if (isGlob(input, cwd)) {
+        if (globPicks(input, resolve(cwd, path), cwd) || globPicks(input, target.real, realCwd))
+          throw new UsageError(`${flag} ${path} is a file the input pattern ${input} picks up: ${why}; choose another file`);
+        continue;
+      }
       const source = await identityOf(resolve(cwd, input));
       if (source.node === undefined) continue;
       if (sameFile(source, target)) throw new UsageError(`${flag} ${path} is also an input: writing the report would overwrite the deals it reads; choose another file`);
       const inside = source.directory ? insideOf(source.real, target.real) : undefined;
-      const walked = inside !== undefined && !inside.split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
-      if (walked && target.node !== undefined && kindOf(target.real))
-        throw new UsageError(`${flag} ${path} is a deal file inside the input folder ${input}: writing the report would overwrite an input; choose another file`);
+      if (inside !== undefined && !inside.split(sep).some(walkSkips) && kindOf(target.real))
+        throw new UsageError(`${flag} ${path} is a deal file inside the input folder ${input}: ${why}; choose another file`);
     }
     for (const file of files) {
       const source = await identityOf(file.path);

@@ -68,6 +68,9 @@ const errorEvent = (source: Source, message: string, path?: string): InputEvent 
   error: { source, message, ...(path ? { path } : {}) },
 });
 
+/** Whether a directory walk skips an entry of this name (and everything under it): hidden entries and node_modules. */
+export const walkSkips = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+
 /**
  * Files of a directory, recursively, sorted by path (code-point order); hidden entries and
  * node_modules skipped. Symbolic links are followed; a link back into a folder being walked (a loop)
@@ -77,7 +80,7 @@ async function* walk(dir: string, ancestors: ReadonlySet<string> = new Set()): A
   const seen = new Set(ancestors).add(await realpath(dir));
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (walkSkips(entry.name)) continue;
     const path = join(dir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();

@@ -32,6 +32,46 @@ describe('an output that is an input is refused before anything is read', () => 
     }
   });
 
+  // A new file that the next audit of the same input would read as a deal: [input, output, the reason].
+  const pickedUp: [string, string, string][] = [
+    ['.', 'report.json', 'a deal file inside the input folder .'],
+    ['deals', 'deals/sub/report.CSV', 'a deal file inside the input folder deals'],
+    ['deals', 'deals/report.xlsx', 'a deal file inside the input folder deals'],
+    ['*.jsonl', 'report.jsonl', 'a file the input pattern *.jsonl picks up'],
+    ['deals/**/*.jsonl', 'deals/sub/report.jsonl', 'a file the input pattern deals/**/*.jsonl picks up'],
+    ['deals/*', 'deals/report.html', 'a file the input pattern deals/* picks up'],
+  ];
+  it.each(pickedUp)('audit %s -o %s (a new file): refused, nothing written', async (input, output, reason) => {
+    const dir = folder({ 's.jsonl': DEAL });
+    mkdirSync(join(dir, 'deals', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'deals', 'd.jsonl'), DEAL.replace('B1', 'B2'));
+    const r = await run(['audit', input, '-f', 'json', '-o', output], dir);
+    expect(r.stderr).toBe(`dealqual: -o ${output} is ${reason}: the next run would read the report as a deal; choose another file\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, output))).toBe(false);
+  });
+
+  // Files the folder walk or the pattern leaves out: written, and the next audit of the input still reads only deals.
+  const leftOut: [string, string][] = [
+    ['.', '.report.json'],
+    ['.', 'report.html'],
+    ['deals', 'deals/node_modules/report.json'],
+    ['deals', 'deals/.cache/report.json'],
+    ['*.jsonl', 'report.json'],
+    ['deals/*', 'deals/.report.json'],
+  ];
+  it.each(leftOut)('audit %s -o %s: not an input, written', async (input, output) => {
+    const dir = folder({ 's.jsonl': DEAL });
+    mkdirSync(join(dir, 'deals', 'node_modules'), { recursive: true });
+    mkdirSync(join(dir, 'deals', '.cache'));
+    writeFileSync(join(dir, 'deals', 'd.jsonl'), DEAL.replace('B1', 'B2'));
+    const r = await run(['audit', input, '-f', 'json', '-o', output], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, output))).toBe(true);
+    expect((await run(['audit', input], dir)).code).toBe(1);
+  });
+
   // Files the run reads besides its deals: [what, args, the file that must stay as it was, the message].
   const reads: [string, string[], string, RegExp][] = [
     ['--model', ['audit', 's.jsonl', '--model', 'm.json', '-f', 'json', '-o', 'm.json'], 'm.json', /^dealqual: -o m\.json is also an input: --model reads it;/],
