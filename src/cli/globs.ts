@@ -7,12 +7,16 @@
  */
 import { existsSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { LOOP_FOLDER, LOOP_LINK } from '../node/inputs.js';
 import { UsageError, type InputError } from './errors.js';
 
 const MAGIC = /[*?[\]{}]/;
+/** What a pattern never matches: dot files and folders (`dot: false`) and node_modules. */
+const SKIPPED = { dot: false, ignore: ['**/node_modules/**'] };
+const slashes = (path: string) => path.replace(/\\/g, '/');
 
 /** Whether an argument is a glob pattern (and not an existing path). */
 export const isGlob = (path: string, cwd: string): boolean => path !== '-' && MAGIC.test(path) && !existsSync(resolve(cwd, path));
@@ -63,8 +67,8 @@ export async function expandGlobs(paths: readonly string[], cwd: string): Promis
       out.push(path);
       continue;
     }
-    const pattern = path.replace(/\\/g, '/');
-    const files = await glob(pattern, { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false });
+    const pattern = slashes(path);
+    const files = await glob(pattern, { cwd, onlyFiles: true, ...SKIPPED, expandDirectories: false });
     const kept: string[] = [];
     for (const file of files) {
       const loop = await loopOf(file, baseOf(pattern), cwd, real);
@@ -77,4 +81,12 @@ export async function expandGlobs(paths: readonly string[], cwd: string): Promis
   const errors: InputError[] = [];
   for (const file of [...loops].sort()) errors.push({ source: { file }, message: (await lstat(resolve(cwd, file))).isSymbolicLink() ? LOOP_LINK : LOOP_FOLDER });
   return { paths: out, errors };
+}
+
+/**
+ * Whether the glob pattern picks up `file` (an absolute path, existing or not) by the rules
+ * `expandGlobs` globs with: a report written there would be read as a deal by the next run.
+ */
+export function globPicks(pattern: string, file: string, cwd: string): boolean {
+  return picomatch(slashes(pattern), SKIPPED)(slashes(isAbsolute(pattern) ? file : relative(cwd, file)));
 }

@@ -2,44 +2,105 @@
  * Report files (`audit -o`, `calibrate --out`): written to a temporary file beside the target and
  * renamed over it only when the run finishes, so Ctrl-C, a crash, a full disk or a bad flag never
  * leave a truncated report (the previous one stays). A target that is not a regular file (a device
- * such as /dev/stdout, a pipe) is written directly. A target that is one of the run's inputs is
- * refused before anything is read.
+ * such as /dev/stdout, a pipe) is written directly. A target that is one of the run's inputs (deals,
+ * config, packs, model, mapping) or another output is refused before anything is read.
  */
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { chmod, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Writer } from './command.js';
 import { UsageError } from './errors.js';
-import { kindOf } from '../node/inputs.js';
+import { kindOf, walkSkips } from '../node/inputs.js';
+import { globPicks, isGlob } from './globs.js';
 
 const cannot = (display: string, error: unknown) =>
   new UsageError(`cannot write ${display}: ${(error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error)}`);
 
-const real = async (path: string): Promise<string | undefined> => {
+/** A file or folder a run reads besides its deals: a config, pack, model or mapping file. */
+export interface ReadFile {
+  /** Its absolute path. */
+  path: string;
+  /** What reads it, as messages name it: `--model`, `the config's "packs"`, … */
+  by: string;
+}
+
+/** An output option and the path given to it. */
+export interface Output {
+  path: string;
+  /** How messages name the option, e.g. `-o` */
+  flag: string;
+}
+
+/**
+ * What a path names on disk: its real path (so a symlink or `./x` spelling is the file it leads to)
+ * and, for an existing file, its device and inode (so a hard link is the same file too). A path that
+ * does not exist yet is its folder's real path joined with its name.
+ */
+interface Identity {
+  real: string;
+  node?: string;
+  directory: boolean;
+}
+
+async function identityOf(path: string): Promise<Identity> {
   try {
-    return await realpath(path);
+    const [real, s] = await Promise.all([realpath(path), stat(path)]);
+    return { real, node: `${s.dev}:${s.ino}`, directory: s.isDirectory() };
   } catch {
-    return undefined;
+    const folder = await realpath(dirname(path)).catch(() => dirname(path));
+    return { real: join(folder, basename(path)), directory: false };
   }
+}
+
+const sameFile = (a: Identity, b: Identity): boolean => a.real === b.real || (a.node !== undefined && a.node === b.node);
+
+/** The path of `target` inside `folder`, or undefined when it is not inside it. */
+const insideOf = (folder: string, target: string): string | undefined => {
+  const inside = relative(folder, target);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? undefined : inside;
 };
 
 /**
- * Refuses an output file that is one of the inputs (compared by real path, so a symlink or `./x`
- * spelling does not slip through), or a deal file inside an input folder.
- * @param flag how the message names the flag, e.g. `-o`
+ * Refuses output files that would overwrite what the run reads, before anything is read or written:
+ * an output that is one of the deal inputs, a file an input folder or glob pattern picks up as a deal
+ * (existing or not: the reader's own rules, `walkSkips` and `kindOf`, `globPicks`), a file that another
+ * option reads (`files`: config, packs, model, mapping) or a file inside a folder one reads, and two
+ * outputs on one file. Files are compared by identity (real path, device and inode).
+ * @param deals the deal inputs as the command reads them (`-` is stdin), glob patterns included
+ * @throws UsageError naming the output, its option and what reads the file
  */
-export async function refuseInputAsOutput(output: string, inputs: readonly string[], cwd: string, flag: string): Promise<void> {
-  const target = await real(resolve(cwd, output));
-  if (target === undefined) return;
-  for (const input of inputs) {
-    if (input === '-') continue;
-    const source = await real(resolve(cwd, input));
-    if (source === undefined) continue;
-    if (source === target) throw new UsageError(`${flag} ${output} is also an input: writing the report would overwrite the deals it reads; choose another file`);
-    const inside = relative(source, target);
-    const walked = inside !== '' && !inside.startsWith('..') && !inside.split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
-    if (walked && (await stat(source)).isDirectory() && kindOf(target))
-      throw new UsageError(`${flag} ${output} is a deal file inside the input folder ${input}: writing the report would overwrite an input; choose another file`);
+export async function refuseInputAsOutput(outputs: readonly Output[], deals: readonly string[], files: readonly ReadFile[], cwd: string): Promise<void> {
+  const seen: { output: Output; target: Identity }[] = [];
+  const realCwd = await realpath(cwd).catch(() => cwd);
+  for (const output of outputs) {
+    const { path, flag } = output;
+    const target = await identityOf(resolve(cwd, path));
+    const twin = seen.find((s) => sameFile(s.target, target));
+    if (twin) throw new UsageError(`${twin.output.flag} ${twin.output.path} and ${flag} ${path} are the same file: one output would overwrite the other; choose two files`);
+    seen.push({ output, target });
+    // An existing file there is overwritten; a new one is read as a deal by the next run of the same inputs.
+    const why = target.node !== undefined ? 'writing the report would overwrite an input' : 'the next run would read the report as a deal';
+    for (const input of deals) {
+      if (input === '-') continue;
+      if (isGlob(input, cwd)) {
+        if (globPicks(input, resolve(cwd, path), cwd) || globPicks(input, target.real, realCwd))
+          throw new UsageError(`${flag} ${path} is a file the input pattern ${input} picks up: ${why}; choose another file`);
+        continue;
+      }
+      const source = await identityOf(resolve(cwd, input));
+      if (source.node === undefined) continue;
+      if (sameFile(source, target)) throw new UsageError(`${flag} ${path} is also an input: writing the report would overwrite the deals it reads; choose another file`);
+      const inside = source.directory ? insideOf(source.real, target.real) : undefined;
+      if (inside !== undefined && !inside.split(sep).some(walkSkips) && kindOf(target.real))
+        throw new UsageError(`${flag} ${path} is a deal file inside the input folder ${input}: ${why}; choose another file`);
+    }
+    for (const file of files) {
+      const source = await identityOf(file.path);
+      if (source.node === undefined) continue;
+      if (sameFile(source, target)) throw new UsageError(`${flag} ${path} is also an input: ${file.by} reads it; writing the report would overwrite it; choose another file`);
+      if (source.directory && insideOf(source.real, target.real) !== undefined)
+        throw new UsageError(`${flag} ${path} is also an input: it is inside ${relative(cwd, file.path) || '.'}, a folder ${file.by} reads; choose another file`);
+    }
   }
 }
 

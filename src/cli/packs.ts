@@ -9,6 +9,12 @@ import { UsageError } from './errors.js';
 /** A built-in pack by id, or a pack; `resolvePacks` gives the opt-in packs as packs, so evaluating them needs no `dealqual/packs` lookup (the worker threads of `--jobs` included). */
 export type PackRef = DefaultPackId | Pack;
 
+/** Whether a pack name is a built-in pack (or `all`) rather than a path to read. */
+export const isBuiltinPackName = (name: string): boolean => name === 'all' || isDefaultPack(name) || isOptInPack(name);
+
+/** The pack files and folders that `resolvePacks(names, base, …)` reads, as absolute paths. */
+export const packPaths = (names: readonly string[], base: string): string[] => names.filter((name) => !isBuiltinPackName(name)).map((name) => resolve(base, name));
+
 /**
  * @param names built-in ids, `all` (every built-in pack: the three defaults and clmls, roles,
  *   lixiang, meddpicc), or paths (relative to `base`)

@@ -1,9 +1,11 @@
 /** Flags shared by audit, explain and diff: config + flags → evaluation settings and policy. */
+import { resolve } from 'node:path';
 import type { Locale } from '../locale/messages.js';
 import { dateFlag, intFlag, probabilityFlag, type Options } from './args.js';
-import { loadConfig, RULE_IDS, type Config, type LoadedConfig } from './config.js';
+import { CONFIG_FILE, loadConfig, RULE_IDS, type Config, type LoadedConfig } from './config.js';
 import { UsageError } from './errors.js';
-import { packObjects, resolvePacks, type PackRef } from './packs.js';
+import { packObjects, packPaths, resolvePacks, type PackRef } from './packs.js';
+import type { ReadFile } from './output-file.js';
 import type { Policy } from './policy.js';
 import { BUILTIN_PACK_IDS } from '../packs/builtin.js';
 import type { Model } from '../model/prior.js';
@@ -96,6 +98,8 @@ export interface Settings {
   model?: Model;
   /** `--encoding`: the canonical name of the input text encoding. */
   encoding?: string;
+  /** Every file or folder these settings were read from (config, pack, model, mapping): a report may not overwrite them. */
+  reads: ReadFile[];
 }
 
 /**
@@ -110,9 +114,9 @@ export async function resolveSettings(values: Values, cwd: string, io: Partial<P
   const { config } = loaded;
   const locale = (values.locale ?? config.locale ?? envLocale(env) ?? 'en') as Locale;
   if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError(`--locale expects en or zh-CN, got "${values.locale}"`);
-  const named = [...(values.pack ?? []), ...(values.packs ?? [])];
+  const named = [...(values.pack ?? []), ...(values.packs ?? [])].flatMap((p) => p.split(',')).filter(Boolean);
   const packs = named.length
-    ? await resolvePacks(named.flatMap((p) => p.split(',')).filter(Boolean), cwd, cwd)
+    ? await resolvePacks(named, cwd, cwd)
     : config.packs
       ? await resolvePacks(config.packs, loaded.base, cwd)
       : [...BUILTIN_PACK_IDS];
@@ -133,6 +137,12 @@ export async function resolveSettings(values: Values, cwd: string, io: Partial<P
   if (values.encoding !== undefined && encoding === undefined)
     throw new UsageError(`--encoding: unknown encoding "${values.encoding}"; give a WHATWG encoding label such as utf-8, gbk, gb18030, big5, utf-16le`);
   const mapping = withPreset(values.mapping ? await readMapping(values.mapping, cwd) : config.csv?.mapping, values.preset);
+  const reads: ReadFile[] = [
+    ...(loaded.file ? [{ path: loaded.file, by: values.config !== undefined ? '--config' : `the config lookup (the nearest ${CONFIG_FILE})` }] : []),
+    ...(named.length ? packPaths(named, cwd).map((path) => ({ path, by: '--pack' })) : packPaths(config.packs ?? [], loaded.base).map((path) => ({ path, by: `the config's "packs"` }))),
+    ...(values.model ? [{ path: resolve(cwd, values.model), by: '--model' }] : []),
+    ...(values.mapping ? [{ path: resolve(cwd, values.mapping), by: '--mapping' }] : []),
+  ];
   return {
     loaded,
     packs,
@@ -146,6 +156,7 @@ export async function resolveSettings(values: Values, cwd: string, io: Partial<P
     ...(config.thresholds?.maxWarnings !== undefined ? { maxWarnings: config.thresholds.maxWarnings } : {}),
     ...(model ? { model } : {}),
     ...(encoding ? { encoding } : {}),
+    reads,
   };
 }
 

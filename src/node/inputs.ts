@@ -72,6 +72,8 @@ const errorEvent = (source: Source, message: string, path?: string): InputEvent 
 export const LOOP_LINK = 'a symbolic link back into a folder that holds it (a loop); not followed';
 /** … and of a folder reached again below such a link (the link itself leads elsewhere first). */
 export const LOOP_FOLDER = 'a folder already being walked, reached again through a symbolic link above it (a loop); not followed';
+/** Whether a directory walk skips an entry of this name (and everything under it): hidden entries and node_modules. */
+export const walkSkips = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
 /**
  * Files of a directory, recursively, sorted by path (code-point order); hidden entries and
@@ -82,7 +84,7 @@ async function* walk(dir: string, ancestors: ReadonlySet<string> = new Set()): A
   const seen = new Set(ancestors).add(await realpath(dir));
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (walkSkips(entry.name)) continue;
     const path = join(dir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();

@@ -119,7 +119,7 @@ export const audit: Command = {
     let file: OutputFile | undefined;
     let xlsx: ReturnType<typeof xlsxOutput> | undefined;
     if (toFile) {
-      await refuseInputAsOutput(output, paths, io.cwd, values['output-file'] !== undefined ? '-o' : '--output');
+      await refuseInputAsOutput([{ path: output, flag: values['output-file'] !== undefined ? '-o' : '--output' }], [...positionals, ...paths], settings.reads, io.cwd);
       file = await openOutput(output, io.cwd);
     }
     if (format === 'xlsx') {

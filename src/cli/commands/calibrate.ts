@@ -185,8 +185,11 @@ export const calibrateCommand: Command = {
     if (priorSd !== undefined && !(priorSd >= MIN_SD && priorSd <= MAX_SD)) throw new UsageError(`--prior-sd expects a number from ${MIN_SD} to ${MAX_SD} (log-odds), got "${values['prior-sd']}"`);
     const settings = await resolveSettings(values, io.cwd, io);
     const target = values['output-file'] ?? values.out;
-    if (target) await refuseInputAsOutput(target, positionals, io.cwd, values['output-file'] !== undefined ? '-o' : '--out');
-    if (values.predictions) await refuseInputAsOutput(values.predictions, positionals, io.cwd, '--predictions');
+    const outputs = [
+      ...(target ? [{ path: target, flag: values['output-file'] !== undefined ? '-o' : '--out' }] : []),
+      ...(values.predictions ? [{ path: values.predictions, flag: '--predictions' }] : []),
+    ];
+    await refuseInputAsOutput(outputs, positionals, settings.reads, io.cwd);
     const model = settings.model;
 
     // Reading is the library's (readHistory, prepareHistory with skipInvalid): this adapter feeds it
