@@ -195,7 +195,17 @@ async function* csvDeals(chunks: AsyncIterable<string>, file: string, options: R
   parser.once('close', () => (stopped = true));
   const write = async (text: string) => {
     if (stopped) return;
-    if (!parser.write(text)) await new Promise((r) => (parser.once('drain', r), parser.once('close', r)));
+    if (parser.write(text)) return;
+    // Wait for 'drain' or 'close', then drop both listeners: one left behind per wait piles up.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        parser.off('drain', done);
+        parser.off('close', done);
+        resolve();
+      };
+      parser.on('drain', done);
+      parser.on('close', done);
+    });
   };
   const feed = (async () => {
     try {
