@@ -1,7 +1,7 @@
 /**
  * Reads audit inputs as a stream of deals: JSON files (one deal or an array), directories
  * (recursively, sorted, symbolic links followed), JSON Lines (streamed, with line numbers), CSV
- * (csv-parse: `,` `;` or tab detected from the header line), xlsx sheets, and `-` for stdin. Text is
+ * (src/node/csv.ts: `,` `;` or tab detected from the header line), xlsx sheets, and `-` for stdin. Text is
  * decoded strictly (src/node/decode.ts: UTF-8 unless a byte-order mark or `encoding` says otherwise).
  * Nothing here throws for bad input: unreadable input becomes an `error` event naming the file, line
  * and field, and a named input that holds no deal is an error too (docs/cli.md, "Inputs with no deals").
@@ -10,8 +10,8 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { CsvError } from 'csv-parse';
 import type { InputError, Source } from '../cli/errors.js';
+import { csvFaultMessage, csvRecords } from './csv.js';
 import { decodeBuffer, DecodeError, decodeStream, linesOf } from './decode.js';
 import { arrayElementLines, parseJson } from './json.js';
 import { lineChunks, type LinesChunk } from './line-chunks.js';
@@ -167,7 +167,7 @@ export function detectDelimiter(header: string): ',' | ';' | '\t' {
 }
 
 async function* csvDeals(chunks: AsyncIterable<string>, file: string, options: ReadOptions, prefix?: string): AsyncGenerator<InputEvent> {
-  // Read up to the first newline to pick the delimiter, then hand everything to csv-parse.
+  // Read up to the first newline to pick the delimiter, then read the records (src/node/csv.ts).
   const iterator = chunks[Symbol.asyncIterator]();
   const head: string[] = prefix === undefined ? [] : [prefix];
   let decodeError: unknown;
@@ -182,62 +182,38 @@ async function* csvDeals(chunks: AsyncIterable<string>, file: string, options: R
   }
   const firstLine = head.join('').split(/\r?\n/)[0] ?? '';
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(firstLine);
-  // csv-parse loads with the first CSV input, not with the CLI.
-  const { parse: csvParse } = await import('csv-parse');
-  // A record csv-parse cannot read (a stray or unclosed quote) is reported with its line; the others go on.
-  const skipped: InputEvent[] = [];
-  const parser = csvParse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-    trim: false,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      const line = (error as { lines?: number } | undefined)?.lines;
-      if (error) skipped.push(errorEvent({ file, ...(line ? { line } : {}) }, `invalid CSV: ${error.message}`));
-      return undefined;
-    },
-  });
-  let stopped = false;
-  parser.once('close', () => (stopped = true));
-  const write = async (text: string) => {
-    if (stopped) return;
-    if (!parser.write(text)) await new Promise((r) => (parser.once('drain', r), parser.once('close', r)));
-  };
-  const feed = (async () => {
+  // The text up to a byte sequence that cannot be decoded (reported after the rows before it).
+  const text = async function* (): AsyncGenerator<string> {
     try {
-      for (const text of head) await write(text);
-      if (decodeError === undefined) for (let next = await iterator.next(); !next.done && !stopped; next = await iterator.next()) await write(next.value);
+      yield* head;
+      if (decodeError === undefined) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
     } catch (error) {
       decodeError = error;
+    } finally {
+      await iterator.return?.();
     }
-    if (!stopped) parser.end();
-  })();
+  };
   let headers: string[] | undefined;
-  try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield* skipped.splice(0);
-      if (!headers) {
-        headers = record.record.map((h) => h.trim());
-        const blank = headers.findIndex((h) => h === '');
-        if (blank !== -1 && headers.slice(blank).some((h) => h !== '')) {
-          yield errorEvent({ file, line: record.info.lines }, `column ${blank + 1} of the header row is empty`);
-          parser.destroy();
-          break;
-        }
-        continue;
-      }
-      if (record.record.every((cell) => cell.trim() === '')) continue;
-      yield { kind: 'deal', source: { file, line: record.info.lines }, row: { headers, values: record.record, rowNumber: record.info.lines } };
+  for await (const item of csvRecords(text(), delimiter)) {
+    if (item.kind === 'error') {
+      // A record with a quote out of place is reported with its line; reading goes on at the next line.
+      const message = `invalid CSV: ${csvFaultMessage(item, delimiter, headers?.[item.field])}`;
+      yield errorEvent({ file, line: item.line }, headers ? message : `${message}; without the header row no row of the file is read`);
+      if (!headers) break;
+      continue;
     }
-  } catch (error) {
-    const e = error as { message?: string; lines?: number };
-    yield errorEvent({ file, ...(e.lines ? { line: e.lines } : {}) }, `invalid CSV: ${e.message ?? String(error)}`);
+    if (!headers) {
+      headers = item.values.map((h) => h.trim());
+      const blank = headers.findIndex((h) => h === '');
+      if (blank !== -1 && headers.slice(blank).some((h) => h !== '')) {
+        yield errorEvent({ file, line: item.line }, `column ${blank + 1} of the header row is empty`);
+        break;
+      }
+      continue;
+    }
+    if (item.values.every((cell) => cell.trim() === '')) continue;
+    yield { kind: 'deal', source: { file, line: item.line }, row: { headers, values: item.values, rowNumber: item.line } };
   }
-  await feed;
-  yield* skipped.splice(0);
   if (decodeError !== undefined) yield decodeErrorEvent(file, decodeError);
 }
 
