@@ -9,6 +9,7 @@ import { builtinPack, BUILTIN_PACK_IDS, type DefaultPackId } from './packs/built
 import type { Item, Pack } from './packs/schema.js';
 import type { DescribedFinding, DescribedItemResult, DescribedMissingItem, DescribedReason, DescribedResult, ItemLevel, Reason, Result } from './result.js';
 import { OTHERWISE } from './packs/categorical.js';
+import { optionIssues } from './options.js';
 
 /** Options of `describe` and `describeFindings`. */
 export interface DescribeOptions {
@@ -114,11 +115,22 @@ function findingsWith(result: Result, index: PackIndex, locale: Locale, reasonOf
 }
 
 /**
+ * The locale of valid describe options; a bad `locale` or `packs` throws a TypeError whose message
+ * is the one `evaluate` gives for that option (`invalid_option`), whatever the result holds.
+ */
+function checkedLocale(options: DescribeOptions): Locale {
+  const given = options === null || typeof options !== 'object' ? options : { locale: options.locale, packs: options.packs };
+  const issue = optionIssues(given)[0];
+  if (issue) throw new TypeError(`describe: ${issue.message}`);
+  return options.locale ?? 'en';
+}
+
+/**
  * Only the findings of a result, with their messages (what an audit's problems quote).
  * @example describeFindings(result, { locale: 'zh-CN' })[0].message
  */
 export function describeFindings(result: Result, options: DescribeOptions = {}): DescribedFinding[] {
-  const locale = options.locale ?? 'en';
+  const locale = checkedLocale(options);
   if (result.findings.length === 0) return [];
   const index = indexOf(options.packs);
   return findingsWith(result, index, locale, (id) => {
@@ -133,8 +145,12 @@ export function describeFindings(result: Result, options: DescribeOptions = {}):
  * missing item's title and signals. Pass the same `packs` the result was evaluated with (default:
  * the built-in packs). Results are compact by default; `evaluateSync(input, { detail: 'full' })`
  * returns the same as `describe(evaluateSync(input), { locale })`.
+ * @throws TypeError for a `locale` other than `en` and `zh-CN` or a bad `packs` option (the
+ *   message `evaluate`'s invalid_option issue gives), and an Error when the result names a pack or
+ *   item the packs do not have
  * @example describe(evaluateSync(deal), { locale: 'zh-CN' }).missing[0].title.zh // '客户需求…'
  */
 export function describe(result: Result, options: DescribeOptions = {}): DescribedResult {
-  return describeWith(result, indexOf(options.packs), options.locale ?? 'en');
+  const locale = checkedLocale(options);
+  return describeWith(result, indexOf(options.packs), locale);
 }

@@ -1,5 +1,5 @@
 /**
- * Checks on untrusted JSON (rule packs, model files) before any schema sees it: how deep it nests,
+ * Checks on untrusted JSON (rule packs, model files, the CLI's config and mapping files) before any schema sees it: how deep it nests,
  * and whether it names a key that reaches a prototype. Iterative, so any depth is checked without
  * recursion; linear in the size of the JSON.
  */
@@ -45,4 +45,14 @@ export function checkJson(json: unknown, maxDepth: number): JsonProblem | undefi
     }
   }
   return undefined;
+}
+
+/**
+ * A problem `checkJson` found, in words; `what` names the kind of file (`pack`, `model file`, `config`).
+ * @example jsonProblemMessage({ kind: 'key', path: ['rules', '__proto__'], key: '__proto__' }, 'config', 64) // 'the key "__proto__" is not allowed anywhere in a config (…)'
+ */
+export function jsonProblemMessage(problem: JsonProblem, what: string, maxDepth: number): string {
+  return problem.kind === 'key'
+    ? `the key "${problem.key}" is not allowed anywhere in a ${what} (${UNSAFE_KEYS.join(', ')} reach JavaScript prototypes)`
+    : `nested too deep: a ${what} may nest objects and lists at most ${maxDepth} levels`;
 }

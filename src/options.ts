@@ -10,6 +10,7 @@ import { format, LOCALES, type Locale } from './locale/messages.js';
 import type { Model } from './model/prior.js';
 import { MAX_WEIGHT } from './model/file.js';
 import { isDefaultPack, BUILTIN_PACK_IDS } from './packs/builtin.js';
+import { parsePack } from './packs/load.js';
 import type { SnapshotIssue } from './snapshot/issues.js';
 
 /** The most days `staleDays` and `horizonDays` may be: 100 years. */
@@ -52,6 +53,37 @@ function findModelProblem(model: object): string | undefined {
   return undefined;
 }
 
+const packProblems = new WeakMap<object, string | undefined>();
+
+/**
+ * Why a pack object cannot be evaluated (it fails `parsePack`'s checks: hand-built, or changed after
+ * parsing), or undefined; remembered per pack object, as packs are treated as immutable.
+ */
+function packObjectProblem(pack: object): string | undefined {
+  if (packProblems.has(pack)) return packProblems.get(pack);
+  const parsed = parsePack({ manifest: pack, file: '(pack)' });
+  const problem = parsed.ok ? undefined : `${parsed.issues[0]!.path}: ${parsed.issues[0]!.message}`;
+  packProblems.set(pack, problem);
+  return problem;
+}
+
+/** Why a `packs` option cannot be used (its first bad entry), or undefined. */
+function packsProblem(packs: unknown): string | undefined {
+  if (!Array.isArray(packs)) return shown(packs);
+  if (packs.length === 0) return 'an empty list';
+  for (let i = 0; i < packs.length; i++) {
+    const p: unknown = packs[i];
+    if (typeof p === 'string') {
+      if (!isDefaultPack(p)) return `packs[${i}] ${shown(p)}, not a default pack id`;
+    } else if (p === null || typeof p !== 'object') return `packs[${i}] ${shown(p)}`;
+    else {
+      const problem = packObjectProblem(p);
+      if (problem !== undefined) return `packs[${i}], not a valid pack (${problem})`;
+    }
+  }
+  return undefined;
+}
+
 interface Check {
   name: string;
   expected: string;
@@ -70,8 +102,9 @@ const CHECKS: readonly Check[] = [
   { name: 'locale', expected: LOCALES.map((l) => `"${l}"`).join(' or '), ok: (v) => (LOCALES as readonly unknown[]).includes(v) },
   {
     name: 'packs',
-    expected: `a list of default pack ids (${BUILTIN_PACK_IDS.join(', ')}) or packs (parsePack; the opt-in ones: builtinPack from 'dealqual/packs')`,
-    ok: (v) => Array.isArray(v) && v.every((p) => (typeof p === 'string' ? isDefaultPack(p) : p !== null && typeof p === 'object' && Array.isArray((p as { items?: unknown }).items))),
+    expected: `a non-empty list of default pack ids (${BUILTIN_PACK_IDS.join(', ')}) or packs (parsePack; the opt-in ones: builtinPack from 'dealqual/packs')`,
+    ok: (v) => packsProblem(v) === undefined,
+    got: (v) => packsProblem(v) ?? '',
   },
   {
     name: 'model',
@@ -79,6 +112,12 @@ const CHECKS: readonly Check[] = [
     ok: (v) => modelProblem(v) === undefined,
     got: (v) => modelProblem(v) ?? '',
   },
+  {
+    name: 'observable',
+    expected: 'a Set of item ids (observableItems)',
+    ok: (v) => v !== null && typeof v === 'object' && typeof (v as { has?: unknown }).has === 'function',
+  },
+  { name: 'detail', expected: '"compact" or "full"', ok: (v) => v === 'compact' || v === 'full' },
 ];
 
 const NONE: readonly SnapshotIssue[] = Object.freeze([]);

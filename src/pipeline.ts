@@ -14,6 +14,7 @@ import { deriveFacts, type RuleFacts } from './engine/derive.js';
 import type { Locale } from './locale/messages.js';
 import type { Model } from './model/prior.js';
 import { ALL_PACK_IDS, BUILTIN_PACK_IDS, builtinPack, type DefaultPackId } from './packs/builtin.js';
+import { clashText, distinctPacks } from './packs/list.js';
 import { preparePack } from './packs/prepare.js';
 import type { Pack } from './packs/schema.js';
 import type { DescribedResult, Result } from './result.js';
@@ -72,33 +73,45 @@ export type DescribedEvaluation = DescribedResult | InvalidSnapshot;
 
 const PACK_ORDER: readonly string[] = ALL_PACK_IDS;
 
-function planOf(packs: readonly (DefaultPackId | Pack)[]): Plan {
+/** A plan, or why the `packs` option cannot be planned (two packs clash: src/packs/list.ts). */
+type Planned = { ok: true; plan: Plan } | { ok: false; issue: SnapshotIssue };
+
+function planOf(packs: readonly (DefaultPackId | Pack)[], locale: Locale): Planned {
   const requested = packs.map((p) => (typeof p === 'string' ? builtinPack(p) : p));
-  const unique = [...new Map(requested.map((p) => [p.id, p])).values()];
+  const distinct = distinctPacks(requested);
+  if (!distinct.ok) {
+    const path = 'options.packs';
+    const got = clashText(distinct.clash, (i) => `packs[${i}] ("${requested[i]!.id}")`);
+    return { ok: false, issue: { code: 'invalid_option', path, expected: PACKS_APART, message: format(locale, 'issue.invalid_option', { path, expected: PACKS_APART, got }) } };
+  }
+  const unique = distinct.packs;
   // Built-in packs first, in fixed order, so results do not depend on how the option lists them.
   const rank = (p: Pack) => (PACK_ORDER.includes(p.id) ? PACK_ORDER.indexOf(p.id) : PACK_ORDER.length);
   unique.sort((a, b) => rank(a) - rank(b));
   const planned = unique.map((pack) => ({ prepared: preparePack(pack), reported: true }));
   if (!unique.some((p) => p.id === SEVEN_STEP)) planned.unshift({ prepared: preparePack(builtinPack(SEVEN_STEP)), reported: false });
-  return planPacks(planned);
+  return { ok: true, plan: planPacks(planned) };
 }
+
+/** What the `packs` option must be beyond its type: no two packs with one id or one item id. */
+const PACKS_APART = 'packs with distinct pack ids and distinct item ids (the same pack listed twice counts once)';
 
 /**
  * Plans are made once per `packs` list: the default, and the last few lists seen (compared by
  * their elements, so a list built afresh per call still hits).
  */
-let defaultPlan: Plan | undefined;
-const recentPlans: { packs: readonly (DefaultPackId | Pack)[]; plan: Plan }[] = [];
+let defaultPlan: Planned | undefined;
+const recentPlans: { packs: readonly (DefaultPackId | Pack)[]; locale: Locale; planned: Planned }[] = [];
 
-function cachedPlan(packs: readonly (DefaultPackId | Pack)[] | undefined): Plan {
-  if (packs === undefined) return (defaultPlan ??= planOf(BUILTIN_PACK_IDS));
+function cachedPlan(packs: readonly (DefaultPackId | Pack)[] | undefined, locale: Locale): Planned {
+  if (packs === undefined) return (defaultPlan ??= planOf(BUILTIN_PACK_IDS, locale));
   const same = (other: readonly (DefaultPackId | Pack)[]) => other.length === packs.length && other.every((p, i) => p === packs[i]);
-  const hit = recentPlans.find((entry) => same(entry.packs));
-  if (hit) return hit.plan;
-  const plan = planOf(packs);
-  recentPlans.unshift({ packs: [...packs], plan });
+  const hit = recentPlans.find((entry) => same(entry.packs) && (entry.planned.ok || entry.locale === locale));
+  if (hit) return hit.planned;
+  const planned = planOf(packs, locale);
+  recentPlans.unshift({ packs: [...packs], locale, planned });
   if (recentPlans.length > 8) recentPlans.pop();
-  return plan;
+  return planned;
 }
 
 /** A parsed snapshot with its derived facts and plan, ready for matching. */
@@ -113,12 +126,14 @@ export interface Prepared {
 export function begin(input: unknown, options: EvaluateOptions): Prepared | InvalidSnapshot {
   const bad = optionIssues(options);
   if (bad.length > 0) return { ok: false, ...idOf(input), issues: [...bad] };
+  const planned = cachedPlan(options.packs, options.locale ?? 'en');
+  if (!planned.ok) return { ok: false, ...idOf(input), issues: [planned.issue] };
   const parsed = parseSnapshotForEvaluation(input, options.locale ?? 'en');
   if (!parsed.ok) return parsed;
   const snapshot = parsed.snapshot;
   const asOf = snapshot.asOf ?? options.asOf ?? formatISO(new Date(), { representation: 'date' });
   const horizonDays = options.horizonDays ?? 180;
-  const plan = cachedPlan(options.packs);
+  const plan = planned.plan;
   const facts = { deal: snapshot, derived: deriveFacts(snapshot, { asOf, horizonDays, methods: plan.methodFacts }) };
   const context: AssembleContext = {
     asOf,

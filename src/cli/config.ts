@@ -9,6 +9,7 @@ import { flattenIssues, jsonPath } from '../packs/load.js';
 import { ITEM_ID } from '../packs/schema.js';
 import { mappingSchema } from '../flat/mapping.js';
 import { UsageError } from './errors.js';
+import { settingsJson } from './user-file.js';
 import { MAX_DAYS } from '../options.js';
 import { reservedSegment } from '../flat/keys.js';
 
@@ -139,11 +140,5 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   } catch (error) {
     throw new UsageError(`cannot read config ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`config ${name} is not valid JSON: ${(error as Error).message}`);
-  }
-  return { config: parseConfig(json, name), file, base: dirname(file) };
+  return { config: parseConfig(settingsJson(text, name, 'config'), name), file, base: dirname(file) };
 }

@@ -16,8 +16,7 @@ import { MAX_DAYS } from '../options.js';
 import { encodingName } from '../node/decode.js';
 import { parseMapping, type Mapping, type MappingInput } from '../flat/mapping.js';
 import { PRESET_NAMES, type PresetName } from '../flat/presets.js';
-import { parseJson } from '../node/json.js';
-import { readUserText } from './user-file.js';
+import { readSettingsFile } from './user-file.js';
 import { envLocale } from './words.js';
 
 export const COMMON_OPTIONS = {
@@ -162,9 +161,7 @@ export async function resolveSettings(values: Values, cwd: string, io: Partial<P
 
 /** Reads `--mapping FILE`: JSON, validated (every problem with its JSON path). */
 export async function readMapping(path: string, cwd: string): Promise<MappingInput> {
-  const parsed = parseJson(await readUserText(path, cwd, 'mapping'));
-  if (!parsed.ok) throw new UsageError(`${path}:${parsed.line}: ${parsed.message} (column ${parsed.column})`);
-  const mapping = parseMapping(parsed.value);
+  const mapping = parseMapping(await readSettingsFile(path, cwd, 'mapping'));
   if (!mapping.ok) throw new UsageError(`invalid mapping:\n${mapping.issues.map((i) => `  ${path} ${i.path}: ${i.message}`).join('\n')}`);
   return mapping.mapping;
 }

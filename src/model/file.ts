@@ -15,7 +15,7 @@
  */
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.js';
-import { checkJson, UNSAFE_KEYS } from '../json-guard.js';
+import { checkJson, jsonProblemMessage } from '../json-guard.js';
 import { ITEM_ID, type Pack } from '../packs/schema.js';
 import type { Model } from './prior.js';
 
@@ -28,6 +28,8 @@ export const MODEL_VERSION = 1;
  * logit, finite (±1.7e308 weights made it Infinity − Infinity: `null` in JSON).
  */
 export const MAX_WEIGHT = 50;
+/** How deep a model file may nest objects and lists. */
+export const MAX_MODEL_JSON_DEPTH = 16;
 
 const weight = (what: string) =>
   z
@@ -173,18 +175,8 @@ export function modelOf(file: ModelFile): Model {
 export function parseModel(json: unknown, file: string): ModelParse {
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     return { ok: false, issues: [{ file, path: '$', message: `a model file must be a JSON object with "format": "${MODEL_FORMAT}"` }] };
-  const raw = checkJson(json, 16);
-  if (raw)
-    return {
-      ok: false,
-      issues: [
-        {
-          file,
-          path: modelPath(raw.path),
-          message: raw.kind === 'key' ? `the key "${raw.key}" is not allowed in a model file (${UNSAFE_KEYS.join(', ')} reach JavaScript prototypes)` : 'nested deeper than a model file can be',
-        },
-      ],
-    };
+  const raw = checkJson(json, MAX_MODEL_JSON_DEPTH);
+  if (raw) return { ok: false, issues: [{ file, path: modelPath(raw.path), message: jsonProblemMessage(raw, 'model file', MAX_MODEL_JSON_DEPTH) }] };
   const parsed = modelFileSchema.safeParse(json);
   if (!parsed.success)
     return {

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { lazySchema } from '../lazy-schema.js';
 import type { Condition } from './conditions.js';
 import { itemSchema, packSchema, type Pack } from './schema.js';
-import { checkJson, UNSAFE_KEYS, type JsonProblem } from '../json-guard.js';
+import { checkJson, jsonProblemMessage, type JsonProblem } from '../json-guard.js';
 import { conditionRefs, limitIssues, MAX_PACK_JSON_DEPTH, unknownConditionMessage } from './limits.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -161,12 +161,7 @@ export function parsePack(source: PackSource): PackParse {
 /** A problem of a pack file's raw JSON (nesting, unsafe keys), found before the schema runs. */
 function rawIssue(json: unknown, file: string): PackIssue | undefined {
   const problem: JsonProblem | undefined = checkJson(json, MAX_PACK_JSON_DEPTH);
-  if (!problem) return undefined;
-  const message =
-    problem.kind === 'depth'
-      ? `nested too deep: a pack file may nest objects and lists at most ${MAX_PACK_JSON_DEPTH} levels (see docs/engine-semantics.md)`
-      : `the key "${problem.key}" is not allowed anywhere in a pack (${UNSAFE_KEYS.join(', ')} reach JavaScript prototypes)`;
-  return { file, path: jsonPath(problem.path), message };
+  return problem && { file, path: jsonPath(problem.path), message: `${jsonProblemMessage(problem, 'pack', MAX_PACK_JSON_DEPTH)}${problem.kind === 'depth' ? ' (see docs/engine-semantics.md)' : ''}` };
 }
 
 function parseSource(source: PackSource, file: string): PackParse {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
+import { describeFindings } from '../../src/describe.js';
 import { describe, evaluate, evaluateSync } from '../../src/index.js';
 import type { Result } from '../../src/result.js';
 
@@ -88,6 +89,19 @@ group('describe', () => {
   it('names the pack it cannot find when given other packs than the evaluation', () => {
     const result = ok(evaluateSync(deals[0]));
     expect(() => describe(result, { packs: ['man'] })).toThrow(/"sangfor-7step", which is not among the packs given/);
+  });
+  // A bad locale threw "Cannot read properties of undefined (reading 'get')" for a result with a
+  // shared reason, and returned without error for others: now one TypeError, whatever the result.
+  it.each([
+    ['a result with evidence', { id: 'x', asOf: '2026-11-01', answers: { 's1.1': 'C' }, evidence: [{ item: 's1.2', date: '2026-01-01' }] }],
+    ['a result with nothing known', { id: 'y', asOf: '2026-11-01' }],
+  ])('an unknown locale throws the invalid_option message of evaluate, for %s', (_, deal) => {
+    const result = ok(evaluateSync(deal));
+    const message = (evaluateSync(deal, { locale: 'xx' as never }) as { issues: { message: string }[] }).issues[0]!.message;
+    for (const locale of ['xx', 'toString', 'EN'])
+      expect(() => describe(result, { locale: locale as never })).toThrow(new TypeError(`describe: ${message.replace('"xx"', JSON.stringify(locale))}`));
+    expect(() => describeFindings(result, { locale: 'xx' as never })).toThrow(new TypeError(`describe: ${message}`));
+    expect(() => describe(result, { packs: [] })).toThrow(/^describe: Evaluation option options\.packs must be a non-empty list/);
   });
   it('leaves the compact result as it was', () => {
     const result = ok(evaluateSync(deals[0]));

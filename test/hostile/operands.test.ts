@@ -72,13 +72,18 @@ describe('non-primitive operands', () => {
   });
 
   it('an unexpected exception becomes an internal_error issue for that deal: never a throw or a rejection', async () => {
-    // A pack object that bypassed parsePack: its rule calls (5).indexOf, which throws.
+    // A pack object that bypassed parsePack (its rule calls (5).indexOf, which throws) is refused up
+    // front since options check pack objects; a model whose weights throw when read still gets past.
     const broken = structuredClone(pack);
     (broken.items[0]!.rules[0]!.conditions as { any: unknown[] }).any = [{ fact: 'deal', path: '$.amount', operator: 'in', value: 5 }];
     const deal = { id: 'X-1', amount: 5 };
+    const refused = { ok: false, id: 'X-1', issues: [{ code: 'invalid_option', path: 'options.packs', expected: expect.any(String), message: expect.stringContaining('got packs[0], not a valid pack ($.items[0].rules[0].conditions.any[0].value:') }] };
+    expect(evaluateSync(deal, { packs: [broken] })).toEqual(refused);
+    await expect(evaluate(deal, { packs: [broken] })).resolves.toEqual(refused);
+    const model = { intercept: 0, weights: Object.defineProperty({}, 's1.1', { enumerable: true, get: () => { throw new Error('boom'); } }) };
     const expected = { ok: false, id: 'X-1', issues: [{ code: 'internal_error', path: '$', message: expect.stringContaining('Internal error while evaluating this deal') }] };
-    expect(evaluateSync(deal, { packs: [broken] })).toEqual(expected);
-    await expect(evaluate(deal, { packs: [broken] })).resolves.toEqual(expected);
+    expect(evaluateSync(deal, { model })).toEqual(expected);
+    await expect(evaluate(deal, { model })).resolves.toEqual(expected);
     const getter = Object.defineProperty({ id: 'G-1' }, 'answers', { enumerable: true, get: () => { throw new Error('boom'); } });
     expect(evaluateSync(getter, options)).toMatchObject({ ok: false });
     await expect(evaluate(getter, options)).resolves.toMatchObject({ ok: false });

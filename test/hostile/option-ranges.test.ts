@@ -3,15 +3,17 @@
  * `NaN` threw "Invalid time value", `--stale-days 99999999999` and config `staleDays:
  * 9007199254740991` likewise, `asOf: "2026-02-30"` was read as 2 March. Library options come back
  * as `invalid_option` issues (never a throw); CLI flags and config keys exit 2 naming the flag or
- * key and the accepted range.
+ * key and the accepted range. `observable: 'x'` was an internal_error, `detail: 'FULL'` silently
+ * compact, `packs: []` 0 items: every option of EvaluateOptions is now checked (table below).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, evaluateSync } from '../../src/evaluate.js';
+import { evaluate, evaluateSync, type EvaluateOptions } from '../../src/evaluate.js';
 import { calibrate, crossValidate } from '../../src/model/calibrate.js';
 import { MAX_DAYS } from '../../src/options.js';
+import { allPacks, builtinPack } from '../../src/packs/optional.js';
 import { cli, ensureBuilt } from '../cli/helpers.js';
 
 const deal = { id: 'D-1', answers: { 's1.1': { rating: 'C', at: '2026-02-01' } }, need: { deadline: '2026-05-01' } };
@@ -42,11 +44,36 @@ describe('library options', () => {
     await expect(evaluate(deal, options as never)).resolves.toEqual(result);
   });
 
+  // Typed over every key of EvaluateOptions: an option added without a row here does not compile.
+  const wrong: Record<keyof EvaluateOptions, readonly unknown[]> = {
+    packs: [[], 'man', ['nope'], [null], [{ items: [{}] }], [{ id: 'a', items: [] }]],
+    asOf: ['2026-02-30', 20261101, ''],
+    staleDays: [-1, '90', 2.5],
+    requireEvidence: ['yes', 1],
+    horizonDays: [Infinity, null],
+    locale: ['xx', 'EN', 0],
+    model: ['x', { intercept: 0 }, { intercept: 0, weights: { 's1.1': null } }],
+    observable: ['x', ['s1.1'], {}, 0],
+    detail: ['FULL', 'Full', true, 0],
+  };
+  it.each(Object.entries(wrong).flatMap(([name, values]) => values.map((value) => [name, value] as const)))(
+    'every option: %s = %j is an invalid_option issue naming it and what it expects, in both APIs',
+    async (name, value) => {
+      const options = { asOf: '2026-03-01', [name]: value };
+      const result = evaluateSync(deal, options as never);
+      expect(result).toEqual({ ok: false, id: 'D-1', issues: [{ code: 'invalid_option', path: `options.${name}`, expected: expect.any(String), message: expect.stringContaining(`options.${name} must be`) }] });
+      await expect(evaluate(deal, options as never)).resolves.toEqual(result);
+    },
+  );
+
   it('options that are not an object are an issue too; the largest accepted values evaluate', () => {
     expect(evaluateSync(deal, null as never)).toMatchObject({ ok: false, issues: [{ code: 'invalid_option', path: 'options' }] });
     const edge = evaluateSync(deal, { asOf: '9999-12-31', staleDays: MAX_DAYS, horizonDays: MAX_DAYS });
     expect(edge.ok).not.toBe(false);
     expect(evaluateSync({ ...deal, asOf: '0000-01-01' }, { staleDays: MAX_DAYS }).ok).not.toBe(false);
+    const full = evaluateSync(deal, { asOf: '2026-03-01', detail: 'full', observable: new Set(['s1.1']), packs: ['sangfor-7step', builtinPack('clmls')] });
+    expect(full.ok).not.toBe(false);
+    expect(evaluateSync(deal, { asOf: '2026-03-01', detail: 'compact', packs: allPacks() }).ok).not.toBe(false);
   });
 
   it('snapshot dates that do not exist are snapshot issues (asOf, evidence, answer dates)', () => {

@@ -1,7 +1,9 @@
 /**
  * Keys that data names are looked up as own keys only, and no key or path step built from a pack
  * or a model file may be `__proto__`, `constructor` or `prototype`: a rule message id `toString`
- * was accepted because `"toString" in messages` reaches Object.prototype.
+ * was accepted because `"toString" in messages` reaches Object.prototype. The CLI's config and
+ * mapping files accepted an own `__proto__` key in silence (zod drops it): every settings file the
+ * CLI reads goes through one reader (parseSettingsJson) that refuses such keys with their path.
  */
 import { describe, expect, it } from 'vitest';
 import { readPath } from '../../src/engine/path.js';
@@ -10,6 +12,7 @@ import { format } from '../../src/locale/messages.js';
 import { parseModel } from '../../src/model/file.js';
 import { parsePack } from '../../src/packs/load.js';
 import { load, packOf } from '../engine/helpers.js';
+import { AS_OF, folder, run } from './io.js';
 
 const fact = (path: string) => ({ fact: 'deal', path, operator: 'equal', value: 1 });
 const withRuleMessage = (message: string) => {
@@ -67,5 +70,28 @@ describe('own keys elsewhere', () => {
     expect(readPath({ a: {} }, '$.a.constructor')).toBeUndefined();
     expect(evaluateSync({ id: 'K-1', custom: JSON.parse('{"__proto__":{"polluted":1}}') })).toMatchObject({ id: 'K-1' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('own keys in the settings files the CLI reads', () => {
+  const model = (items: string) => `{"format":"dealqual-model","version":1,"name":"m","intercept":0,"packs":{"man":{"items":${items}}}}`;
+  const pack = JSON.stringify(packOf([{ all: [] }])).replace('"docs":', '"__proto__":{"x":1},"docs":');
+  it.each([
+    ['config rules', { 'dealqual.config.json': '{"rules":{"__proto__":"garbage"}}' }, [], 'invalid config:\n  dealqual.config.json $.rules.__proto__', 'config'],
+    ['config rules', { 'dealqual.config.json': '{"rules":{"constructor":"off"}}' }, [], 'invalid config:\n  dealqual.config.json $.rules.constructor', 'config'],
+    ['config mapping', { 'dealqual.config.json': '{"csv":{"mapping":{"columns":{"prototype":"s1.1"}}}}' }, [], 'invalid config:\n  dealqual.config.json $.csv.mapping.columns.prototype', 'config'],
+    ['--mapping', { 'm.json': '{"__proto__":"s1.1","Stage":"s1.2"}' }, ['--mapping', 'm.json'], 'invalid mapping:\n  m.json $.__proto__', 'mapping'],
+    ['--model', { 'mod.json': `\uFEFF${model('{"__proto__":{"C":1,"F":0,"redFlag":0}}')}` }, ['--model', 'mod.json'], 'invalid model file:\n  mod.json $.packs.man.items.__proto__', 'model file'],
+    ['--pack', { 'p.json': pack }, ['--pack', 'p.json'], 'invalid rule pack:\n  p.json $.__proto__', 'pack'],
+  ])('%s: a key that reaches a prototype exits 2 with its file and path', async (_, files, flags, where, what) => {
+    const r = await run(['audit', 'd.json', ...flags], folder({ 'd.json': JSON.stringify({ id: 'D', asOf: AS_OF }), ...files }));
+    expect(r.stderr).toMatch(new RegExp(`^dealqual: ${where.replace(/[.$\\[\]]/g, '\\$&')}: the key "\\w+" is not allowed anywhere in a ${what} \\(__proto__, constructor, prototype reach JavaScript prototypes\\)\\n$`));
+    expect(r.code).toBe(2);
+  });
+
+  it('a syntax error in a settings file names its line and column', async () => {
+    const r = await run(['audit', 'd.json'], folder({ 'd.json': '{"id":"D"}', 'dealqual.config.json': '{\n "rules": {,}\n}' }));
+    expect(r.stderr).toMatch(/^dealqual: dealqual\.config\.json:2:12: invalid JSON: /);
+    expect(r.code).toBe(2);
   });
 });
