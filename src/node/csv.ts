@@ -5,8 +5,18 @@
  * and nothing throws: a record with a quote out of place is one `error` item naming its first line,
  * and reading starts again at the next line, so a malformed record never takes a valid row with it.
  * A quote that is never closed takes in everything to the end of the input (as in any CSV reader):
- * that is one error naming the line where the quote opened and the lines it took in.
+ * that is one error naming the line where the quote opened and the lines it took in. Memory is
+ * bounded: a field longer than `MAX_FIELD_CHARS` is not kept (its record is one error), so a quote
+ * left open at the top of a file of any size does not hold the file.
  */
+import { MAX_CELL_CHARS } from '../flat/row.js';
+
+/**
+ * The longest field the reader keeps: 16,777,216 characters (32 MiB of text in memory). Far above
+ * the 32,767 characters a cell may hold (src/flat/row.ts reports those cells by deal and column);
+ * only a record with a field beyond this is refused here, without its deal.
+ */
+export const MAX_FIELD_CHARS = 16 * 1024 * 1024;
 
 /** What is wrong with a record that cannot be read. */
 export type CsvFault =
@@ -15,7 +25,9 @@ export type CsvFault =
   /** Characters after the closing quote of a quoted field (`"B"junk`). */
   | 'closing-quote'
   /** A quoted field still open at the end of the input. */
-  | 'unclosed-quote';
+  | 'unclosed-quote'
+  /** A field longer than the reader keeps (`MAX_FIELD_CHARS`). */
+  | 'too-long';
 
 /** A record read from CSV text, or a record that cannot be read. */
 export type CsvItem =
@@ -66,14 +78,19 @@ export class CsvReader {
   /** The last character read was `\r` (a line end already): a `\n` right after it is the same line end. */
   private cr = false;
   private readonly delimiter: number;
+  private readonly maxField: number;
   /** The next delimiter, quote or line end (an unquoted run) / quote or line end (a quoted run) / line end. */
   private readonly unquotedStop: RegExp;
   private readonly quotedStop = /["\r\n]/g;
   private readonly lineEnd = /[\r\n]/g;
 
-  /** @param delimiter one character: `,` `;` or tab. */
-  constructor(delimiter: string) {
+  /**
+   * @param delimiter one character: `,` `;` or tab.
+   * @param maxField the longest field kept (`MAX_FIELD_CHARS`; smaller in tests).
+   */
+  constructor(delimiter: string, maxField = MAX_FIELD_CHARS) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.maxField = maxField;
     this.unquotedStop = new RegExp(`["\\r\\n${delimiter.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
   }
 
@@ -84,7 +101,7 @@ export class CsvReader {
       const c = text.charCodeAt(i);
       if (c === LF && this.cr) {
         this.cr = false;
-        if (this.state === 'quoted') this.field += '\n';
+        if (this.state === 'quoted') this.append('\n');
         continue;
       }
       this.cr = c === CR;
@@ -115,13 +132,13 @@ export class CsvReader {
         case 'quoted':
           if (c === QUOTE) this.state = 'after-quote';
           else if (eol) {
-            this.field += text[i];
+            this.append(text[i]!);
             this.line += 1;
           } else i = this.run(text, i, this.quotedStop);
           break;
         case 'after-quote':
           if (c === QUOTE) {
-            this.field += '"';
+            this.append('"');
             this.state = 'quoted';
           } else if (c === this.delimiter) this.endField();
           else if (eol) {
@@ -146,6 +163,7 @@ export class CsvReader {
   end(): CsvItem[] {
     const out: CsvItem[] = [];
     if (this.state === 'quoted') {
+      // An open quote is what went wrong, even in a field too long to keep.
       this.fault = { fault: 'unclosed-quote', field: this.values.length };
       this.state = 'skip';
     }
@@ -163,8 +181,24 @@ export class CsvReader {
     stop.lastIndex = i;
     const found = stop.exec(text);
     const j = found ? found.index : text.length;
-    this.field += text.slice(i, j);
+    this.append(text.slice(i, j));
     return j - 1;
+  }
+
+  /**
+   * Adds to the field, while it is within `maxField`. Past it the record is a fault: an unquoted
+   * field ends at its line, so the rest of the line is passed over; a quoted one is still read to its
+   * closing quote (it may hold line ends), keeping nothing.
+   */
+  private append(text: string): void {
+    if (this.fault) return;
+    if (this.field.length + text.length <= this.maxField) {
+      this.field += text;
+      return;
+    }
+    this.field = '';
+    this.fault = { fault: 'too-long', field: this.values.length };
+    if (this.state === 'unquoted') this.state = 'skip';
   }
 
   private endField(): void {
@@ -214,5 +248,7 @@ export function csvFaultMessage(item: Extract<CsvItem, { kind: 'error' }>, delim
       return `Invalid Closing Quote: characters after the closing quote of ${field}; expected the delimiter ${JSON.stringify(delimiter)} or the end of the line${lines}`;
     case 'unclosed-quote':
       return `Quote Not Closed: the quote opening ${field} on line ${item.quoteLine ?? item.line} is never closed, so it takes in the rest of the input${lines}`;
+    case 'too-long':
+      return `Field Too Long: ${field} holds more than ${MAX_FIELD_CHARS.toLocaleString('en')} characters, more than the reader keeps (a cell holds at most ${MAX_CELL_CHARS.toLocaleString('en')}, Excel's limit)${lines}`;
   }
 }

@@ -95,8 +95,12 @@ export async function* decodeStream(stream: AsyncIterable<Uint8Array | string>, 
   let used = encoding;
   let head: Uint8Array = new Uint8Array(0);
   let line = 1;
-  /** Bytes since the last newline of earlier chunks: where a failing line starts. */
-  let carry: Uint8Array = new Uint8Array(0);
+  /**
+   * Bytes since the last newline of earlier chunks (where a failing line starts), in the chunks they
+   * came in: joined only when a line fails, so a long line costs no copying while it is read.
+   */
+  let carry: Uint8Array[] = [];
+  let carried = 0;
   const feed = function* (bytes: Uint8Array, final: boolean): Generator<string> {
     let text: string;
     let failed: { line: number; start: number } | undefined;
@@ -104,25 +108,27 @@ export async function* decodeStream(stream: AsyncIterable<Uint8Array | string>, 
     try {
       text = decoder!.decode(bytes, { stream: !final });
     } catch {
-      all = concat(carry, bytes);
+      all = join([...carry, bytes]);
       failed = failingLine(all, used, line);
       text = '';
     }
     if (failed) {
       // The whole lines before the bad one are given out first, so their deals are still read.
-      const before = goodPrefix(all!, failed.start, carry.length, used);
+      const before = goodPrefix(all!, failed.start, carried, used);
       if (before !== '') yield before;
       throw new DecodeError(failed.line, used);
     }
     const lastNewline = bytes.lastIndexOf(0x0a);
-    carry = lastNewline === -1 ? concat(carry, bytes) : bytes.slice(lastNewline + 1);
+    if (lastNewline === -1) carry.push(bytes);
+    else carry = [bytes.slice(lastNewline + 1)];
+    carried = lastNewline === -1 ? carried + bytes.length : bytes.length - lastNewline - 1;
     line += newlines(text);
     if (text !== '') yield text;
   };
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     if (!decoder) {
-      head = concat(head, bytes);
+      head = join([head, bytes]);
       if (head.length < 4) continue;
       ({ decoder, used } = open(head, encoding));
       yield* feed(head, false);
@@ -146,11 +152,16 @@ function open(head: Uint8Array, encoding: string): { decoder: InstanceType<typeo
   return { decoder: new TextDecoder(used, { fatal: true }), used };
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
+/** The bytes of several arrays in one (the one itself when the others are empty). */
+function join(parts: readonly Uint8Array[]): Uint8Array {
+  const full = parts.filter((p) => p.length > 0);
+  if (full.length === 1) return full[0]!;
+  const out = new Uint8Array(full.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of full) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 
@@ -166,15 +177,22 @@ export function decodeBuffer(bytes: Uint8Array, encoding = 'utf-8'): string {
 
 /** Splits decoded text chunks into lines (without `\n` or a trailing `\r`). */
 export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = '';
+  // The current line's text so far, in the pieces it came in: joined once the line ends, so a long
+  // line is never copied again with every chunk.
+  let parts: string[] = [];
+  const line = () => {
+    const text = parts.length === 1 ? parts[0]! : parts.join('');
+    parts = [];
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+  };
   for await (const chunk of chunks) {
-    rest += chunk;
     let start = 0;
-    for (let i = rest.indexOf('\n'); i !== -1; i = rest.indexOf('\n', start)) {
-      yield rest.slice(start, rest.charCodeAt(i - 1) === 13 && i > start ? i - 1 : i);
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', start)) {
+      parts.push(chunk.slice(start, i));
+      yield line();
       start = i + 1;
     }
-    rest = rest.slice(start);
+    if (start < chunk.length) parts.push(chunk.slice(start));
   }
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  if (parts.length > 0) yield line();
 }

@@ -167,20 +167,22 @@ export function detectDelimiter(header: string): ',' | ';' | '\t' {
 }
 
 async function* csvDeals(chunks: AsyncIterable<string>, file: string, options: ReadOptions, prefix?: string): AsyncGenerator<InputEvent> {
-  // Read up to the first newline to pick the delimiter, then read the records (src/node/csv.ts).
+  // Read up to the first line end (`\n`, `\r\n` or a lone `\r`, as the record reader) to pick the
+  // delimiter, then read the records (src/node/csv.ts). Each chunk is searched once.
   const iterator = chunks[Symbol.asyncIterator]();
   const head: string[] = prefix === undefined ? [] : [prefix];
   let decodeError: unknown;
   try {
-    while (!head.some((t) => t.includes('\n'))) {
+    for (let ended = prefix !== undefined && /[\r\n]/.test(prefix); !ended; ) {
       const next = await iterator.next();
       if (next.done) break;
       head.push(next.value);
+      ended = /[\r\n]/.test(next.value);
     }
   } catch (error) {
     decodeError = error;
   }
-  const firstLine = head.join('').split(/\r?\n/)[0] ?? '';
+  const firstLine = head.join('').split(/\r\n|\r|\n/)[0] ?? '';
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(firstLine);
   // The text up to a byte sequence that cannot be decoded (reported after the rows before it).
   const text = async function* (): AsyncGenerator<string> {
@@ -279,10 +281,14 @@ async function* sniffed(stream: Readable, file: string, options: ReadOptions, fo
   let done = false;
   let failure: unknown;
   try {
-    while (!head.includes('\n') && !done) {
+    // Each chunk is searched once (searching `head` again would copy it with every chunk).
+    for (let ended = false; !ended && !done; ) {
       const next = await iterator.next();
       if (next.done) done = true;
-      else head += next.value;
+      else {
+        head += next.value;
+        ended = next.value.includes('\n');
+      }
     }
   } catch (error) {
     failure = error;

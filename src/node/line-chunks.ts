@@ -64,10 +64,12 @@ export async function lineChunks(path: string, file: string, encoding = 'utf-8',
     let line = 1;
     try {
       for (;;) {
-        // Each chunk in a buffer of its own, so it can be transferred to a worker.
-        const buffer = new Uint8Array(carry.length + chunkBytes);
+        // Each chunk in a buffer of its own, so it can be transferred to a worker. A line longer
+        // than a read doubles the next read, so a long line is copied a bounded number of times.
+        const size = Math.max(chunkBytes, carry.length);
+        const buffer = new Uint8Array(carry.length + size);
         buffer.set(carry);
-        const { bytesRead: n } = await handle.read(buffer, carry.length, chunkBytes, position);
+        const { bytesRead: n } = await handle.read(buffer, carry.length, size, position);
         position += n;
         const filled = carry.length + n;
         // At the end of the file, the last line may have no newline.

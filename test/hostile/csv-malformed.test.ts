@@ -146,3 +146,21 @@ describe('large CSV', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('line ends', () => {
+  // The delimiter is read off the first line; with lone \r line ends the "first line" was the whole
+  // file, and `,` (from the amounts' thousands separators) won over `;`.
+  it.each([
+    ['\\r', '\r'],
+    ['\\r\\n', '\r\n'],
+    ['\\n', '\n'],
+  ])('%s line ends: the delimiter of the header line, every row audited, from a file and from stdin', async (_, end) => {
+    // More commas in the rows (thousands separators) than semicolons in the whole file.
+    const text = ['id;amount', 'A;1,200,000', 'B;2,400,000', 'C;3,000,000'].join(end) + end;
+    const dir = folder({ 'cr.csv': text });
+    for (const r of [await run(['audit', 'cr.csv', '-f', 'jsonl'], dir), await run(['audit', '-', '-f', 'jsonl'], dir, text)]) {
+      expect(r.stderr).toBe('');
+      expect(dealsOf(r.stdout).map((d) => d.id)).toEqual(['A', 'B', 'C']);
+    }
+  });
+});

@@ -6,11 +6,11 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CsvItem, CsvReader } from '../../src/node/csv.js';
+import { type CsvItem, CsvReader, csvFaultMessage } from '../../src/node/csv.js';
 
 /** The items of `text` read `size` characters at a time. */
-function read(text: string, delimiter: string, size: number): CsvItem[] {
-  const reader = new CsvReader(delimiter);
+function read(text: string, delimiter: string, size: number, maxField?: number): CsvItem[] {
+  const reader = new CsvReader(delimiter, maxField);
   const out: CsvItem[] = [];
   for (let i = 0; i < text.length; i += size) out.push(...reader.read(text.slice(i, i + size)));
   return [...out, ...reader.end()];
@@ -92,6 +92,33 @@ describe('CsvReader', () => {
         expect(read(text, ',', size).map((i) => ({ ok: i.kind === 'record', line: i.line }))).toEqual(want);
       }),
       { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  // A field is kept up to a bound (16 Mi characters; 10 here), so memory stays bounded whatever
+  // the input: an unclosed quote near the top of a large file held the rest of the file.
+  it.each([
+    ['an unquoted field', 'a,0123456789X,c\nB,c\n', [{ kind: 'error', fault: 'too-long', line: 1, lastLine: 1, field: 1 }, { kind: 'record', values: ['B', 'c'], line: 2 }]],
+    ['a quoted field over lines, read to its closing quote', '"0123\n456789X\nY",c\nB,c\n', [{ kind: 'error', fault: 'too-long', line: 1, lastLine: 3, field: 0 }, { kind: 'record', values: ['B', 'c'], line: 4 }]],
+    ['a field of doubled quotes', `a,"${'""'.repeat(12)}"\nB,c\n`, [{ kind: 'error', fault: 'too-long', line: 1, lastLine: 1, field: 1 }, { kind: 'record', values: ['B', 'c'], line: 2 }]],
+    ['an unclosed quote: the open quote is the fault', 'a,b\nc,"0123456789X\ne,f\n', [{ kind: 'record', values: ['a', 'b'], line: 1 }, { kind: 'error', fault: 'unclosed-quote', line: 2, lastLine: 3, field: 1, quoteLine: 2 }]],
+    ['a field at the bound', 'a,0123456789\n', [{ kind: 'record', values: ['a', '0123456789'], line: 1 }]],
+  ])('a field over the bound, %s: not kept, one error, the next line read', (_, text, items) => {
+    for (const size of [1, 4, text.length]) expect(read(text, ',', size, 10)).toEqual(items);
+  });
+
+  it('an unclosed quote in 64 MiB of text keeps at most the bound', () => {
+    const reader = new CsvReader(',', 1000);
+    const piece = 'x'.repeat(1 << 20) + '\n';
+    reader.read('a,"open');
+    for (let i = 0; i < 64; i++) expect(reader.read(piece)).toEqual([]);
+    expect(reader.end()).toEqual([{ kind: 'error', fault: 'unclosed-quote', line: 1, lastLine: 64, field: 1, quoteLine: 1 }]);
+    expect((reader as unknown as { field: string }).field.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('the too-long message names the field and both bounds', () => {
+    expect(csvFaultMessage({ kind: 'error', fault: 'too-long', line: 3, lastLine: 5, field: 1 }, ',', 'notes')).toBe(
+      'Field Too Long: field 2 ("notes") holds more than 16,777,216 characters, more than the reader keeps (a cell holds at most 32,767, Excel\'s limit); lines 3-5 are not read',
     );
   });
 });
