@@ -205,12 +205,9 @@ async function* csvDeals(chunks: AsyncIterable<string>, file: string, options: R
       continue;
     }
     if (!headers) {
+      // An empty header is the table's, as in xlsx and Sheets: a row with a value under it is
+      // reported ("its column has no header"), the other rows are read (src/flat/row.ts).
       headers = item.values.map((h) => h.trim());
-      const blank = headers.findIndex((h) => h === '');
-      if (blank !== -1 && headers.slice(blank).some((h) => h !== '')) {
-        yield errorEvent({ file, line: item.line }, `column ${blank + 1} of the header row is empty`);
-        break;
-      }
       continue;
     }
     if (item.values.every((cell) => cell.trim() === '')) continue;

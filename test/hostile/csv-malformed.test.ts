@@ -164,3 +164,14 @@ describe('line ends', () => {
     }
   });
 });
+
+describe('an empty header cell', () => {
+  // The CSV reader refused the whole file ("column 2 of the header row is empty") where xlsx and
+  // Sheets read every row and report only the cells under the empty header (docs/sheets.md).
+  it('the rows with nothing under it are audited; a row with a value under it is reported by its cell', async () => {
+    const r = await run(['audit', 't.csv', '-f', 'jsonl'], folder({ 't.csv': `id,asOf,,s1.1\nA,${AS_OF},stray,C\nB,${AS_OF},,C\n` }));
+    expect(dealsOf(r.stdout).map((d) => d.id)).toEqual(['B']);
+    expect(r.stderr).toContain('t.csv:2 (deal A): cell C2 holds "stray" but its column has no header');
+    expect(r.code).toBe(2);
+  });
+});
