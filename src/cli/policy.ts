@@ -46,9 +46,14 @@ export interface Policy {
   quiet?: boolean;
 }
 
+/** The severity of a rule, or of an item's missing-evidence problems: the policy's own keys only, else the default. */
 export function severityOf(policy: Policy, rule: RuleId, item?: string): Severity {
-  return (item !== undefined ? policy.severities[item] : undefined) ?? policy.severities[rule] ?? DEFAULT_SEVERITY[rule];
+  return (item !== undefined ? ownSeverity(policy, item) : undefined) ?? ownSeverity(policy, rule) ?? DEFAULT_SEVERITY[rule];
 }
+
+// The map may have crossed to a worker thread (which gives it Object.prototype back): read own keys.
+const ownSeverity = (policy: Policy, id: string): Severity | undefined =>
+  Object.prototype.hasOwnProperty.call(policy.severities, id) ? policy.severities[id] : undefined;
 
 const words = {
   en: {
