@@ -18,6 +18,7 @@ import { parseMapping, type Mapping, type MappingInput } from '../flat/mapping.j
 import { PRESET_NAMES, type PresetName } from '../flat/presets.js';
 import { readSettingsFile } from './user-file.js';
 import { envLocale } from './words.js';
+import { writeStderr } from './terminal.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -131,7 +132,7 @@ export async function resolveSettings(values: Values, cwd: string, io: Partial<P
   const horizonDays = intFlag(values['horizon-days'], '--horizon-days', 0, MAX_DAYS) ?? config.horizonDays;
   const requireEvidence = values['require-evidence'] ?? config.requireEvidence;
   const model = values.model ? await readModelFile(values.model, cwd) : undefined;
-  if (model && warn) for (const w of modelWarnings(model, packObjects(packs))) await warn.write(`dealqual: warning: ${values.model}: ${w.message}\n`);
+  if (model && warn) await writeStderr(warn, 'dealqual: warning: ', modelWarnings(model, packObjects(packs)).map((w) => `${values.model}: ${w.message}`));
   const encoding = values.encoding === undefined ? undefined : encodingName(values.encoding);
   if (values.encoding !== undefined && encoding === undefined)
     throw new UsageError(`--encoding: unknown encoding "${values.encoding}"; give a WHATWG encoding label such as utf-8, gbk, gb18030, big5, utf-16le`);
