@@ -6,7 +6,7 @@ import pkg from '../../package.json';
 import { usageIn, type CliIO, type Command } from './command.js';
 import { UsageError } from './errors.js';
 import { nodeIO } from './node-io.js';
-import { printableLines } from './terminal.js';
+import { writeStderr } from './terminal.js';
 import type { Locale } from '../locale/messages.js';
 import { argsLocale, word } from './words.js';
 
@@ -95,11 +95,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      await io.stderr.write(`dealqual: ${printableLines([error.message])[0]}\n`);
+      await writeStderr(io.stderr, 'dealqual: ', [error.message], { breaks: true });
       return 2;
     }
     const e = error as Error;
-    await io.stderr.write(`dealqual: internal error: ${e?.message ?? String(error)}\n${io.env.DEALQUAL_DEBUG ? `${e?.stack}\n` : 'Set DEALQUAL_DEBUG=1 for the stack trace; please report it.\n'}`);
+    await writeStderr(io.stderr, 'dealqual: internal error: ', [e?.message ?? String(error)]);
+    if (io.env.DEALQUAL_DEBUG) await writeStderr(io.stderr, '', [String(e?.stack)], { breaks: true });
+    else await io.stderr.write('Set DEALQUAL_DEBUG=1 for the stack trace; please report it.\n');
     return 2;
   }
 }

@@ -46,26 +46,55 @@ export interface Policy {
   quiet?: boolean;
 }
 
+/** The severity of a rule, or of an item's missing-evidence problems: the policy's own keys only, else the default. */
 export function severityOf(policy: Policy, rule: RuleId, item?: string): Severity {
-  return (item !== undefined ? policy.severities[item] : undefined) ?? policy.severities[rule] ?? DEFAULT_SEVERITY[rule];
+  return (item !== undefined ? ownSeverity(policy, item) : undefined) ?? ownSeverity(policy, rule) ?? DEFAULT_SEVERITY[rule];
 }
+
+// The map may have crossed to a worker thread (which gives it Object.prototype back): read own keys.
+const ownSeverity = (policy: Policy, id: string): Severity | undefined =>
+  Object.prototype.hasOwnProperty.call(policy.severities, id) ? policy.severities[id] : undefined;
 
 const words = {
   en: {
     unearned: (items: string, step: number, claimed: number) => `claims step ${claimed}, but the stage is held at step ${step}: gate items not C: ${items}`,
     gate: (item: string, star: boolean, rating: string, step: number) => `${item}${star ? ' ★' : ''} is ${rating}: the gate of step ${step}`,
     missing: (item: string, rating: string, step: number) => `${item} is ${rating} (step ${step})`,
-    low: (p: number, min: number) => `probability ${pct(p)} is below the minimum ${pct(min)}`,
+    low: (p: number, min: number) => {
+      const [shown, minimum] = pctBelow(p, min);
+      return `probability ${shown} is below the minimum ${minimum}`;
+    },
   },
   'zh-CN': {
     unearned: (items: string, step: number, claimed: number) => `声称处于第 ${claimed} 步,但阶段停在第 ${step} 步:未确认(非 C)的关卡项 ${items}`,
     gate: (item: string, star: boolean, rating: string, step: number) => `${item}${star ? ' ★' : ''} 为 ${rating}:第 ${step} 步的关卡`,
     missing: (item: string, rating: string, step: number) => `${item} 为 ${rating}(第 ${step} 步)`,
-    low: (p: number, min: number) => `赢率 ${pct(p)} 低于最低要求 ${pct(min)}`,
+    low: (p: number, min: number) => {
+      const [shown, minimum] = pctBelow(p, min);
+      return `赢率 ${shown} 低于最低要求 ${minimum}`;
+    },
   },
 } as const;
 
 export const pct = (p: number): string => `${Math.round(p * 100)}%`;
+
+/** `x` rounded to `d` decimals. */
+const roundTo = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * A probability below a minimum and the minimum, as percents that read as different: the minimum
+ * with the decimals it was given (up to 4), both with the fewest decimals (up to 6) at which the
+ * probability shows below it, so a deal at 40.7% under a minimum of 41% does not read "41% is
+ * below the minimum 41%".
+ * @example pctBelow(0.407, 0.41) // ['40.7%', '41%']
+ * @example pctBelow(0.38, 0.405) // ['38%', '40.5%']
+ */
+export function pctBelow(p: number, min: number): [string, string] {
+  let d = 0;
+  while (d < 4 && Math.abs(roundTo(min * 100, d) - min * 100) > 1e-9) d++;
+  while (d < 6 && roundTo(p * 100, d) >= roundTo(min * 100, d)) d++;
+  return [`${roundTo(p * 100, d)}%`, `${roundTo(min * 100, d)}%`];
+}
 
 /**
  * The problems of a result under a policy, errors first, then in the result's own order. `packs`:

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Locale } from '../locale/messages.js';
 import { dateFlag, intFlag, probabilityFlag, type Options } from './args.js';
-import { CONFIG_FILE, loadConfig, RULE_IDS, type Config, type LoadedConfig } from './config.js';
+import { CONFIG_FILE, loadConfig, RULE_IDS, type Config, type LoadedConfig, type Severity } from './config.js';
 import { UsageError } from './errors.js';
 import { packObjects, packPaths, resolvePacks, type PackRef } from './packs.js';
 import type { ReadFile } from './output-file.js';
@@ -18,6 +18,7 @@ import { parseMapping, type Mapping, type MappingInput } from '../flat/mapping.j
 import { PRESET_NAMES, type PresetName } from '../flat/presets.js';
 import { readSettingsFile } from './user-file.js';
 import { envLocale } from './words.js';
+import { writeStderr } from './terminal.js';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -119,19 +120,19 @@ export async function resolveSettings(values: Values, cwd: string, io: Partial<P
     : config.packs
       ? await resolvePacks(config.packs, loaded.base, cwd)
       : [...BUILTIN_PACK_IDS];
-  const severities: Record<string, 'off' | 'warn' | 'error'> = { ...(config.rules ?? {}) };
-  for (const id of (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean)) severities[id] = 'error';
+  const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const severities = severityMap(config.rules, failOn);
   const known = new Set(packObjects(packs).flatMap((p) => p.items.map((i) => i.id)));
   for (const key of Object.keys(severities))
     if (!(RULE_IDS as readonly string[]).includes(key) && !known.has(key))
-      throw new UsageError(`unknown rule or item id "${key}" (in ${values['fail-on']?.some((v) => v.split(',').includes(key)) ? '--fail-on' : `${loaded.file ? 'the config' : 'rules'} "rules"`}); rules: ${RULE_IDS.join(', ')}; items: ids of the evaluated packs`);
+      throw new UsageError(`unknown rule or item id "${key}" (in ${failOn.includes(key) ? '--fail-on' : `${loaded.file ? 'the config' : 'rules'} "rules"`}); rules: ${RULE_IDS.join(', ')}; items: ids of the evaluated packs`);
   const minProbability = probabilityFlag(values['min-probability'], '--min-probability') ?? config.thresholds?.minProbability;
   const asOf = dateFlag(values['as-of'], '--as-of') ?? config.asOf;
   const staleDays = intFlag(values['stale-days'], '--stale-days', 0, MAX_DAYS) ?? config.staleDays;
   const horizonDays = intFlag(values['horizon-days'], '--horizon-days', 0, MAX_DAYS) ?? config.horizonDays;
   const requireEvidence = values['require-evidence'] ?? config.requireEvidence;
   const model = values.model ? await readModelFile(values.model, cwd) : undefined;
-  if (model && warn) for (const w of modelWarnings(model, packObjects(packs))) await warn.write(`dealqual: warning: ${values.model}: ${w.message}\n`);
+  if (model && warn) await writeStderr(warn, 'dealqual: warning: ', modelWarnings(model, packObjects(packs)).map((w) => `${values.model}: ${w.message}`));
   const encoding = values.encoding === undefined ? undefined : encodingName(values.encoding);
   if (values.encoding !== undefined && encoding === undefined)
     throw new UsageError(`--encoding: unknown encoding "${values.encoding}"; give a WHATWG encoding label such as utf-8, gbk, gb18030, big5, utf-16le`);
@@ -157,6 +158,20 @@ export async function resolveSettings(values: Values, cwd: string, io: Partial<P
     ...(encoding ? { encoding } : {}),
     reads,
   };
+}
+
+/**
+ * The severity per rule or item id: the config's `rules`, then `error` for each `--fail-on` id. The
+ * ids are the user's, so the map has no prototype: `__proto__` (or `constructor`, `toString`) is an
+ * own key like any other, which the unknown-id check sees, rather than a prototype to set or an
+ * inherited property to read.
+ * @example Object.keys(severityMap({}, ['__proto__'])) // ['__proto__']
+ */
+export function severityMap(rules: Readonly<Record<string, Severity>> | undefined, failOn: readonly string[]): Record<string, Severity> {
+  const severities: Record<string, Severity> = Object.create(null);
+  for (const [id, severity] of Object.entries(rules ?? {})) severities[id] = severity;
+  for (const id of failOn) severities[id] = 'error';
+  return severities;
 }
 
 /** Reads `--mapping FILE`: JSON, validated (every problem with its JSON path). */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeResult } from '../../src/describe.js';
 import { evaluateSync } from '../../src/evaluate.js';
 import type { Result } from '../../src/result.js';
+import { problemsOf } from '../../src/cli/policy.js';
 import { AS_OF, ROOT, cli, ensureBuilt } from './helpers.js';
 import { parseXml } from './xml.js';
 
@@ -247,6 +248,23 @@ describe('exit codes', () => {
     writeFileSync(join(dir, 'dealqual.config.json'), JSON.stringify({ asOf: AS_OF, rules: { 'stage-unearned': 'off', contradiction: 'off', 'red-flag': 0 } }));
     expect(cli(['audit', join(ROOT, DEALS)], { cwd: dir }).code).toBe(0);
   });
+});
+
+// --min-probability 40.5% printed "below the minimum 41%", and a deal at 40.7% under 41% read
+// "41% is below the minimum 41%": the minimum keeps its decimals, the probability gets enough.
+describe('the low-probability message', () => {
+  const result = evaluateSync({ id: 'P', asOf: AS_OF }) as Result;
+  const message = (probability: number, min: number, locale: 'en' | 'zh-CN' = 'en') =>
+    problemsOf({ ...result, probability }, { severities: {}, locale, minProbability: min }).find((p) => p.rule === 'low-probability')!.message;
+  it.each([
+    [0.407, 0.41, 'probability 40.7% is below the minimum 41%'],
+    [0.38, 0.405, 'probability 38% is below the minimum 40.5%'],
+    [0.4049, 0.405, 'probability 40.49% is below the minimum 40.5%'],
+    [0.4096, 0.41, 'probability 40.96% is below the minimum 41%'],
+    [0.2, 0.4, 'probability 20% is below the minimum 40%'],
+    [0.123456, 0.40125, 'probability 12.346% is below the minimum 40.125%'],
+  ])('%s under %s', (probability, min, expected) => expect(message(probability, min)).toBe(expected));
+  it('zh-CN too', () => expect(message(0.407, 0.41, 'zh-CN')).toBe('赢率 40.7% 低于最低要求 41%'));
 });
 
 describe('inputs', () => {

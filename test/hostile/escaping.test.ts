@@ -40,6 +40,31 @@ describe('terminal (stylish, stderr)', () => {
     expect(r.stderr).not.toMatch(RAW_CONTROL);
     expect(r.stdout).not.toMatch(RAW_CONTROL);
   });
+
+  // The notes about a sheet's columns were written raw (audit, explain, calibrate) while the error
+  // lines of the same run were escaped: every stderr line now goes through writeStderr.
+  const sheet = `f${TERMINAL.replace(/[\r\n]/g, '')}.csv`;
+  const header = 'id,R\u009b31m,\u202eevil\nA,x,y\n';
+  it.each([
+    ['audit', ['audit', sheet, '--as-of', AS_OF]],
+    ['explain', ['explain', sheet, '--as-of', AS_OF]],
+    ['calibrate', ['calibrate', sheet, '--as-of', AS_OF]],
+  ])('%s: notes about a file and its columns are escaped on stderr', async (_, args) => {
+    const r = await run(args, folder({ [sheet]: header }));
+    expect(r.stderr).toMatch(/^note {2}fD\\e\]0;pwned\\x07\\e\[2J\\x9b31m\\u202eevil\\u2066xy\.csv: /m);
+    expect(r.stderr).toContain('R\\x9b31m');
+    expect(r.stderr).toContain('\\u202eevil');
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it.each([
+    ['calibrate: error', [], 'error  '],
+    ['calibrate: skipped', ['--skip-invalid'], 'skipped  '],
+  ])('%s lines about an unreadable deal are escaped', async (_, flags, label) => {
+    const r = await run(['calibrate', 'x.jsonl', ...flags], folder({ 'x.jsonl': `{"id":${JSON.stringify(TERMINAL)},"asOf":"${AS_OF}","amount":"x"}\n` }));
+    expect(r.stderr).toContain(`${label}x.jsonl:1 (deal D\\e]0;pwned\\x07`);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
 });
 
 describe('markdown', () => {

@@ -4,6 +4,8 @@
  * was accepted because `"toString" in messages` reaches Object.prototype. The CLI's config and
  * mapping files accepted an own `__proto__` key in silence (zod drops it): every settings file the
  * CLI reads goes through one reader (parseSettingsJson) that refuses such keys with their path.
+ * `--fail-on __proto__` was accepted in silence: the severity map was a plain object, so the id set
+ * its prototype instead of a key the unknown-id check could see; the map has no prototype now.
  */
 import { describe, expect, it } from 'vitest';
 import { readPath } from '../../src/engine/path.js';
@@ -87,6 +89,20 @@ describe('own keys in the settings files the CLI reads', () => {
     const r = await run(['audit', 'd.json', ...flags], folder({ 'd.json': JSON.stringify({ id: 'D', asOf: AS_OF }), ...files }));
     expect(r.stderr).toMatch(new RegExp(`^dealqual: ${where.replace(/[.$\\[\]]/g, '\\$&')}: the key "\\w+" is not allowed anywhere in a ${what} \\(__proto__, constructor, prototype reach JavaScript prototypes\\)\\n$`));
     expect(r.code).toBe(2);
+  });
+
+  it.each([
+    ['--fail-on', '__proto__', ['--fail-on', '__proto__']],
+    ['--fail-on', '__proto__', ['--fail-on', 'missing, __proto__']],
+    ['--fail-on', 'constructor', ['--fail-on', 'constructor']],
+    ['--fail-on', 'toString', ['--fail-on', 'toString']],
+    ['--fail-on', 'prototype', ['--fail-on', 'prototype']],
+    ['--fail-on', 'hasOwnProperty', ['--fail-on', 'hasOwnProperty']],
+  ])('%s %s: an id that names a prototype property is an unknown id, exit 2', async (flag, id, flags) => {
+    const r = await run(['audit', 'd.json', ...flags], folder({ 'd.json': JSON.stringify({ id: 'D', asOf: AS_OF }) }));
+    expect(r.stderr).toMatch(new RegExp(`^dealqual: unknown rule or item id "${id}" \\(in ${flag}\\); rules: `));
+    expect(r.code).toBe(2);
+    expect(({} as Record<string, unknown>).error).toBeUndefined();
   });
 
   it('a syntax error in a settings file names its line and column', async () => {

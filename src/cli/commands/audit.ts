@@ -21,6 +21,7 @@ import { argsLocale } from '../words.js';
 import type { ItemMeta } from '../formatters/types.js';
 import { auditUsage } from './audit-usage.js';
 import { readSheet, xlsxOutput } from '../sheets.js';
+import { writeStderr } from '../terminal.js';
 
 /**
  * Whether to colour: --color / --no-color, else FORCE_COLOR (set and not 0/false: on; 0/false: off),
@@ -47,7 +48,7 @@ const itemMetas = (packs: Parameters<typeof packObjects>[0]): ItemMeta[] =>
 async function workerCount(requested: number, io: CliIO): Promise<number> {
   const cpus = availableParallelism();
   if (requested <= cpus) return requested;
-  await io.stderr.write(`dealqual: --jobs ${requested} capped at ${cpus}, the number of CPUs\n`);
+  await writeStderr(io.stderr, 'dealqual: ', [`--jobs ${requested} capped at ${cpus}, the number of CPUs`]);
   return cpus;
 }
 
@@ -179,8 +180,9 @@ export const audit: Command = {
       throw error;
     }
     const colored = colorOf(values, { ...io, stdoutIsTTY: io.stderrIsTTY }, false);
-    if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
+    await writeStderr(io.stderr, 'note  ', notes);
     const skip = values['skip-invalid'] === true;
+    // Made printable piece by piece by inputErrorsText (its colours must pass).
     const errors = inputErrorsText(summary, colored, settings.policy.locale, skip ? 'skipped' : 'error');
     if (errors) await io.stderr.write(errors);
     const invalid = summary.inputErrors.length + summary.moreInputErrors;

@@ -12,6 +12,7 @@ import { dealValue, readInputs } from '../../node/inputs.js';
 import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
 import { argsLocale } from '../words.js';
+import { writeStderr } from '../terminal.js';
 import { evaluateOptions } from '../audit/engine.js';
 import { packObjects } from '../packs.js';
 import { auditSettingsOf } from '../collect.js';
@@ -209,7 +210,7 @@ export const calibrateCommand: Command = {
     const packs = packObjects(audit.packs);
     const off = packs.flatMap((p) => p.items.map((i) => i.id)).filter((id) => audit.policy.severities[id] === 'off');
     const read = readHistory(inputs, { packs: audit.packs, locale: audit.policy.locale, off, ...(audit.mapping ? { mapping: audit.mapping } : {}) });
-    if (read.notes.length) await io.stderr.write(read.notes.map((n) => `note  ${n.source.file ?? '(history)'}: ${n.message}`).join('\n') + '\n');
+    await writeStderr(io.stderr, 'note  ', read.notes.map((n) => `${n.source.file ?? '(history)'}: ${n.message}`));
     const skip = values['skip-invalid'] === true;
     const unreadableLines = unreadable.map((e) => inputErrorText(e));
     let prepared: PreparedHistory;
@@ -219,14 +220,12 @@ export const calibrateCommand: Command = {
     } catch (error) {
       if (!(error instanceof HistoryError)) throw error;
       const lines = [...error.columns.map(columnIssueText), ...unreadableLines, ...error.invalid.flatMap(invalidInputTexts)];
-      await io.stderr.write(
-        lines.map((line) => `error  ${line}`).join('\n') +
-          `\n${lines.length} input error${lines.length === 1 ? '' : 's'}: fix them${error.columns.length === 0 ? ' or give --skip-invalid' : ''}, then calibrate again (no model written).\n`,
-      );
+      await writeStderr(io.stderr, 'error  ', lines);
+      await io.stderr.write(`${lines.length} input error${lines.length === 1 ? '' : 's'}: fix them${error.columns.length === 0 ? ' or give --skip-invalid' : ''}, then calibrate again (no model written).\n`);
       return 2;
     }
     const skipped = [...unreadableLines, ...prepared.invalid.flatMap(invalidInputTexts)];
-    if (skipped.length > 0) await io.stderr.write(skipped.map((line) => `skipped  ${line}`).join('\n') + '\n');
+    await writeStderr(io.stderr, 'skipped  ', skipped);
     if (prepared.deals.length === 0)
       throw new UsageError(`no closed deals in the history (${prepared.open} open): calibration needs deals with outcome won or lost — is the outcome column mapped?`);
 

@@ -11,7 +11,7 @@ import { collect } from '../collect.js';
 import { usageIn, type Command } from '../command.js';
 import { inputErrorText, sourceLabel, UsageError, type InputError, type Source } from '../errors.js';
 import { pct } from '../policy.js';
-import { printable, printableLines } from '../terminal.js';
+import { printableLines, writeStderr } from '../terminal.js';
 import { COMMON_OPTIONS, COMMON_USAGE, COMMON_USAGE_ZH, resolveSettings } from '../settings.js';
 
 const usage = `Usage: dealqual diff <old> <new> [--format text|json] [options]
@@ -136,7 +136,7 @@ export const diff: Command = {
     }
     const errors = [...before.errors, ...after.errors, ...duplicates];
     if (errors.length) {
-      await io.stderr.write(errors.map((e) => `error  ${printable(inputErrorText(e))}`).join('\n') + '\n');
+      await writeStderr(io.stderr, 'error  ', errors.map(inputErrorText));
       return 2;
     }
     return regressions > 0 ? 1 : 0;

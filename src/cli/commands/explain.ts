@@ -14,7 +14,7 @@ import { usageIn, type Command } from '../command.js';
 import { inputErrorText, sourceLabel, UsageError } from '../errors.js';
 import { packObjects } from '../packs.js';
 import { pct } from '../policy.js';
-import { printable, printableLines } from '../terminal.js';
+import { printableLines, writeStderr } from '../terminal.js';
 import { COMMON_OPTIONS, COMMON_USAGE, COMMON_USAGE_ZH, resolveSettings } from '../settings.js';
 
 const usage = `Usage: dealqual explain <file> [--id ID] [--format text|json] [options]
@@ -80,13 +80,13 @@ export const explain: Command = {
     if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top expects an integer ≥ 0, got "${values.top}"`);
     const settings = await resolveSettings(values, io.cwd, io);
     const { deals, errors, notes } = await collect(positionals, settings, io, values.sheet);
-    if (notes.length) await io.stderr.write(notes.map((n) => `note  ${n}`).join('\n') + '\n');
+    await writeStderr(io.stderr, 'note  ', notes);
     const wanted = values.id;
     const matching = wanted === undefined ? deals : deals.filter((d) => d.result.id === wanted);
     const relevant = wanted === undefined ? errors : errors.filter((e) => e.id === wanted);
     if (matching.length === 0) {
       if (relevant.length) {
-        await io.stderr.write(relevant.map((e) => `error  ${printable(inputErrorText(e))}`).join('\n') + '\n');
+        await writeStderr(io.stderr, 'error  ', relevant.map(inputErrorText));
         return 2;
       }
       throw new UsageError(wanted === undefined ? `no deal in ${positionals[0]}` : `no deal "${wanted}" in ${positionals[0]}; ids: ${deals.slice(0, 10).map((d) => d.result.id).join(', ')}${deals.length > 10 ? ', …' : ''}`);
@@ -162,7 +162,7 @@ export const explain: Command = {
     });
     await io.stdout.write(printableLines(out).join('\n') + '\n');
     if (relevant.length) {
-      await io.stderr.write(relevant.map((e) => `error  ${printable(inputErrorText(e))}`).join('\n') + '\n');
+      await writeStderr(io.stderr, 'error  ', relevant.map(inputErrorText));
       return 2;
     }
     return 0;
