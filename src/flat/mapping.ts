@@ -102,8 +102,29 @@ export function parseMapping(input: unknown): { ok: true; mapping: MappingInput 
     return { ok: false, issues: [{ path: '$', message: 'a mapping with a "preset" has only "preset" and "columns" keys: put the column mappings under "columns"' }] };
   const schema = structured ? structuredSchema : plainSchema;
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, mapping: parsed.data as MappingInput };
-  return { ok: false, issues: flattenIssues(parsed.error.issues, input).map((i) => ({ path: jsonPath(i.path), message: i.message })) };
+  if (!parsed.success) return { ok: false, issues: flattenIssues(parsed.error.issues, input).map((i) => ({ path: jsonPath(i.path), message: i.message })) };
+  return { ok: true, mapping: parsed.data as MappingInput };
+}
+
+const checked = new WeakMap<object, readonly MappingIssue[]>();
+
+/**
+ * The problems of a mapping handed to the library or the Sheets bundle in code (none: it is valid):
+ * `parseMapping`'s checks, once per mapping object. A preset's name stands for `{ preset: name }`.
+ * @example mappingIssues({ amount: { to: 5 } }) // [{ path: '$.amount.to', message: 'Invalid input: expected string, received number' }]
+ */
+export function mappingIssues(input: unknown): readonly MappingIssue[] {
+  if (input === undefined) return [];
+  if (typeof input === 'string') {
+    const parsed = parseMapping({ preset: input });
+    return parsed.ok ? [] : parsed.issues;
+  }
+  const cached = input !== null && typeof input === 'object' ? checked.get(input) : undefined;
+  if (cached) return cached;
+  const parsed = parseMapping(input);
+  const issues = parsed.ok ? [] : parsed.issues;
+  if (input !== null && typeof input === 'object') checked.set(input, issues);
+  return issues;
 }
 
 /** A mapping resolved for lookups: per header (trimmed, lower case), the specs of the column. */

@@ -10,7 +10,7 @@ import type { SnapshotInput } from '../snapshot/schema.js';
 import type { Locale } from '../locale/messages.js';
 import { coerce, isBlank, isDate, readAnswer, readContacts, readText, show, type Read } from './cells.js';
 import { FACT_COLUMNS, RESULT_COLUMNS, type Column } from './columns.js';
-import { resolveMapping, translate, type ColumnSpec, type MappingInput } from './mapping.js';
+import { mappingIssues, resolveMapping, translate, type ColumnSpec, type MappingInput } from './mapping.js';
 import { reservedMessage, reservedSegment } from './keys.js';
 
 /** A problem reading a row: the field path, the column it came from, and what was expected. */
@@ -147,6 +147,8 @@ const layouts = new WeakMap<readonly string[], Map<string, Layout>>();
 
 /** Resolves each header to the fields it fills (cached per headers array and options). */
 function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNumber'>): Layout {
+  const invalid = mappingIssues(options.mapping);
+  if (invalid.length > 0) return { targets: headers.map(() => []), issues: mappingProblems(invalid), notes: [], hasId: false };
   const mapping = resolveMapping(options.mapping);
   const cacheKey = options.items === undefined ? mapping.key : undefined;
   const cached = cacheKey !== undefined ? layouts.get(headers as readonly string[])?.get(cacheKey) : undefined;
@@ -281,6 +283,10 @@ function normalised(node: Node): Node {
   return out;
 }
 
+/** A mapping's problems as flat-row issues: `mapping $.amount.to: …`, naming the key in the mapping. */
+const mappingProblems = (issues: readonly { path: string; message: string }[]): FlatIssue[] =>
+  issues.map((i) => ({ path: '$', message: `mapping ${i.path}: ${i.message}` }));
+
 /** The header cells as text (Sheets may hand over numbers or dates as headers). */
 export function headerTexts(headers: readonly unknown[]): string[] {
   return headers.map((h) => (isBlank(h) ? '' : ((readText(h) as { value?: string }).value ?? String(h)).trim()));
@@ -314,6 +320,9 @@ function readTarget(target: Target, cell: unknown): Read<unknown> {
  *   // { ok: true, snapshot: { id: 'D-1', answers: { 's1.1': 'C' }, need: { deadline: '2026-12-31' } } }
  */
 export function rowToSnapshot(headers: readonly unknown[], row: readonly unknown[], options: FlatOptions = {}): RowResult {
+  // A bad mapping fails every row, whatever `columnIssues` says: no row can be read without it.
+  const invalid = mappingIssues(options.mapping);
+  if (invalid.length > 0) return { ok: false, issues: mappingProblems(invalid) };
   const layout = layoutOf(headers, options);
   const issues: FlatIssue[] = options.columnIssues === false ? [] : [...layout.issues];
   const built = bare();
