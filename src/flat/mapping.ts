@@ -103,7 +103,34 @@ export function parseMapping(input: unknown): { ok: true; mapping: MappingInput 
   const schema = structured ? structuredSchema : plainSchema;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: flattenIssues(parsed.error.issues, input).map((i) => ({ path: jsonPath(i.path), message: i.message })) };
-  return { ok: true, mapping: parsed.data as MappingInput };
+  const mapping = parsed.data as MappingInput;
+  const clashes = collisions(structured ? ((mapping as Mapping).columns ?? {}) : (mapping as Readonly<Record<string, ColumnMapping>>), structured ? ['columns'] : []);
+  return clashes.length > 0 ? { ok: false, issues: clashes } : { ok: true, mapping };
+}
+
+/**
+ * Keys that match the same text once trimmed and lower-cased — two headers of `columns`, two cell
+ * texts of one `values` table: the lookups would silently keep the last, so each pair is an issue.
+ */
+function collisions(columns: Readonly<Record<string, ColumnMapping>>, prefix: readonly PropertyKey[]): MappingIssue[] {
+  const issues: MappingIssue[] = [];
+  const clash = (keys: readonly string[], at: readonly PropertyKey[], what: string) => {
+    const first = new Map<string, string>();
+    for (const key of keys) {
+      const other = first.get(norm(key));
+      if (other === undefined) first.set(norm(key), key);
+      else issues.push({ path: jsonPath([...at, key]), message: `${JSON.stringify(other)} and ${JSON.stringify(key)} ${what} (matched trimmed and in any case); keep one` });
+    }
+  };
+  clash(Object.keys(columns), prefix, 'name the same column');
+  for (const [header, m] of Object.entries(columns)) {
+    if (typeof m === 'string') continue;
+    const specs = Array.isArray(m) ? (m as readonly ColumnSpec[]) : [m as ColumnSpec];
+    specs.forEach((spec, i) => {
+      if (spec.values) clash(Object.keys(spec.values), [...prefix, header, ...(Array.isArray(m) ? [i] : []), 'values'], 'are the same cell text');
+    });
+  }
+  return issues;
 }
 
 const checked = new WeakMap<object, readonly MappingIssue[]>();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { coerce, columnReport, parseMapping, recordToSnapshot, rowToSnapshot, tableToSnapshots, type MappingInput } from '../../src/flat/index.js';
+import { coerce, columnReport, parseMapping, PRESETS, PRESET_NAMES, recordToSnapshot, rowToSnapshot, tableToSnapshots, type MappingInput } from '../../src/flat/index.js';
 
 const read = (headers: string[], row: unknown[], mapping: MappingInput) => rowToSnapshot(headers, row, { mapping });
 
@@ -93,5 +93,28 @@ describe('mappings that translate', () => {
     // Read with columnIssues: false (as the CLI reads a table), the row still fails; columnReport names the problem.
     expectIssue(rowToSnapshot(['id', 'amount'], ['A', '5'], { ...options, columnIssues: false }));
     expect(columnReport(['id', 'amount'], options).issues[0]!.message).toContain(message);
+  });
+
+  test('keys that differ only in case or surrounding spaces are refused, naming both (headers and values tables)', () => {
+    expect(parseMapping({ Deal: 'id', auth: 's1.1', AUTH: 's1.2' })).toEqual({
+      ok: false,
+      issues: [{ path: '$.AUTH', message: '"auth" and "AUTH" name the same column (matched trimmed and in any case); keep one' }],
+    });
+    expect(parseMapping({ preset: 'odoo', columns: { ' Owner': '-', owner: 'custom.owner' } })).toMatchObject({ ok: false, issues: [{ path: '$.columns.owner', message: expect.stringMatching(/^" Owner" and "owner" name the same column/) }] });
+    expect(parseMapping({ Authority: { to: 'bant.authority', values: { High: 'C', HIGH: 'W' } } })).toEqual({
+      ok: false,
+      issues: [{ path: '$.Authority.values.HIGH', message: '"High" and "HIGH" are the same cell text (matched trimmed and in any case); keep one' }],
+    });
+    expect(parseMapping({ columns: { Stage: [{ to: 'outcome', values: { won: 'won' } }, { to: 'claimedStep', values: { 'Won ': 7, won: 6 } }] } })).toMatchObject({
+      ok: false,
+      issues: [{ path: '$.columns.Stage[1].values.won' }],
+    });
+    expect(rowToSnapshot(['Deal', 'Auth'], ['A', 'C'], { mapping: { Deal: 'id', auth: 's1.1', AUTH: 's1.2' } })).toMatchObject({ ok: false, issues: [{ message: expect.stringContaining('"auth" and "AUTH"') }] });
+    // A mapping's own column over a preset's column of the same header is an override, not a clash.
+    expect(parseMapping({ preset: 'odoo', columns: { Stage: '-' } })).toMatchObject({ ok: true });
+  });
+
+  test('every preset is a valid mapping (no colliding headers or cell texts)', () => {
+    for (const name of PRESET_NAMES) expect(parseMapping({ columns: PRESETS[name].columns }), name).toMatchObject({ ok: true });
   });
 });

@@ -182,6 +182,7 @@ describe('DealQual.configure with a bad mapping', () => {
     ['a column mapped to a number', '{ amount: 7 }', 'mapping $.amount: Invalid input: expected string'],
     ['a number', '42', 'mapping $: a mapping is a JSON object'],
     ['an unknown preset', "{ preset: 'pipedrive' }", 'mapping $.preset: Invalid option: expected one of "salesforce"'],
+    ['keys differing only in case', "{ auth: 's1.1', AUTH: 's1.2' }", 'mapping $.AUTH: "auth" and "AUTH" name the same column'],
   ];
   test.each(bad)('%s: every function gives a configure error cell (not an internal error, not a throw)', (_, mapping, message) => {
     try {
