@@ -88,6 +88,21 @@ const pathOf = (target: Target): string =>
           ? jsonPath(['custom', ...target.keys])
           : '$';
 
+/** The snapshot keys a target writes: `['custom', 'a', 'b']` for custom.a.b. */
+const keysOf = (target: Target): string[] =>
+  target.kind === 'id'
+    ? ['id']
+    : target.kind === 'fact'
+      ? target.column.path.split('.')
+      : target.kind === 'answer'
+        ? ['answers', target.item]
+        : target.kind === 'custom'
+          ? ['custom', ...target.keys]
+          : [];
+
+/** Whether `short` is a strict prefix of `long` (a field that holds the other). */
+const isPrefix = (short: readonly string[], long: readonly string[]): boolean => short.length < long.length && short.every((k, i) => long[i] === k);
+
 /**
  * The `custom` key of a column nothing maps: the header in lower case, runs of anything but letters
  * and digits as one `_` — so a rule can read it as `$.custom.<key>`.
@@ -158,6 +173,7 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
   const issues: FlatIssue[] = [];
   const notes: FlatIssue[] = [];
   const seen = new Map<string, string>();
+  const given: { keys: string[]; header: string }[] = [];
   const add = (header: string, target: Target, into: Target[]) => {
     if (target.kind === 'ignore') return;
     const path = pathOf(target);
@@ -166,7 +182,16 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
       issues.push({ path, column: header, message: `columns ${show(other)} and ${show(header)} both give ${path}` });
       return;
     }
+    // A field inside another column's field (custom.a and custom.a.b): one would overwrite the other.
+    const keys = keysOf(target);
+    const outer = given.find((g) => isPrefix(g.keys, keys) || isPrefix(keys, g.keys));
+    if (outer !== undefined) {
+      const [a, b] = outer.keys.length < keys.length ? [jsonPath(outer.keys), path] : [path, jsonPath(outer.keys)];
+      issues.push({ path, column: header, message: `columns ${show(outer.header)} and ${show(header)} overlap: ${b} is inside ${a}, so one would overwrite the other` });
+      return;
+    }
     seen.set(path, header);
+    given.push({ keys, header });
     into.push(target);
   };
   headers.forEach((raw) => {

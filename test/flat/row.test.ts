@@ -103,6 +103,13 @@ describe('rowToSnapshot', () => {
 
   test('duplicate targets, values under blank headers and ragged rows', () => {
     expect(issues(['id', 'amount', 'Amount'], ['D-1', 1, 2], { mapping: { Amount: 'amount' } })[0]!.message).toBe('columns "amount" and "Amount" both give $.amount');
+    // A field inside another column's field: an issue naming both columns, whichever comes first.
+    const overlap = 'columns "custom.a" and "custom.a.b" overlap: $.custom.a.b is inside $.custom.a, so one would overwrite the other';
+    expect(issues(['id', 'custom.a', 'custom.a.b'], ['A', '1', '2'])).toEqual([{ path: '$.custom.a.b', column: 'custom.a.b', message: overlap }]);
+    expect(issues(['id', 'custom.a.b', 'custom.a'], ['A', '2', '1'])).toEqual([{ path: '$.custom.a', column: 'custom.a', message: 'columns "custom.a.b" and "custom.a" overlap: $.custom.a.b is inside $.custom.a, so one would overwrite the other' }]);
+    expect(issues(['id', 'Region', 'R2'], ['A', 'x', 'y'], { mapping: { R2: 'custom.region.code' } })[0]!.message).toMatch(/^columns "Region" and "R2" overlap/);
+    expect(columnReport(['id', 'custom.a', 'custom.a.b']).issues).toHaveLength(1);
+    expect(snap(['id', 'custom.a', 'custom.ab', 'custom.A.b'], ['A', '1', '2', '3'])).toEqual({ id: 'A', custom: { a: 1, ab: 2, A: { b: 3 } } });
     expect(issues(['id', '', 's1.1'], ['D-1', 'stray', 'C'], { rowNumber: 4 })[0]!.message).toBe('cell B4 holds "stray" but its column has no header');
     expect(snap(['id', '', 's1.1'], ['D-1', '', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
     expect(snap(['id', 's1.1', 's1.2', 'amount'], ['D-1', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
