@@ -88,6 +88,22 @@ const pathOf = (target: Target): string =>
           ? jsonPath(['custom', ...target.keys])
           : '$';
 
+/**
+ * Whether column `index` is a result column (stage, milestone, probability, man, missing) that the
+ * readers skip and the csv/xlsx writers replace: a header of that name the mapping does not read,
+ * or one that repeats an earlier header of that name — a scored file's own result column, written
+ * after an input column the mapping reads (Odoo's `Stage`, `Probability`), which is kept.
+ * @example isResultColumn(['id', 'Stage', 'stage'], 1, { preset: 'odoo' }) // false: the input column
+ * @example isResultColumn(['id', 'Stage', 'stage'], 2, { preset: 'odoo' }) // true
+ */
+export function isResultColumn(headers: readonly string[], index: number, mapping?: MappingInput): boolean {
+  const lower = (headers[index] ?? '').trim().toLowerCase();
+  if (!(RESULT_COLUMNS as readonly string[]).includes(lower)) return false;
+  if (headers.slice(0, index).some((h) => h.trim().toLowerCase() === lower)) return true;
+  const specs = mappingIssues(mapping).length === 0 ? resolveMapping(mapping).columns.get(lower) : undefined;
+  return !specs || specs.every((s) => s.to.trim() === '' || s.to.trim() === '-');
+}
+
 /** The snapshot keys a target writes: `['custom', 'a', 'b']` for custom.a.b. */
 const keysOf = (target: Target): string[] =>
   target.kind === 'id'
@@ -194,11 +210,13 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
     given.push({ keys, header });
     into.push(target);
   };
-  headers.forEach((raw) => {
-    const header = isBlank(raw) ? '' : ((readText(raw) as { value?: string }).value ?? String(raw)).trim();
+  const texts = headerTexts(headers);
+  headers.forEach((raw, index) => {
+    const header = texts[index]!;
     const into: Target[] = [];
     targets.push(into);
     if (header === '') return;
+    if (isResultColumn(texts, index, options.mapping)) return;
     if (header.length > MAX_CELL_CHARS) {
       issues.push({ path: '$', column: header, message: `column ${show(header.slice(0, 40))}…: ${tooLong(header)}` });
       return;
@@ -214,7 +232,6 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
       }
       return;
     }
-    if ((RESULT_COLUMNS as readonly string[]).includes(header.toLowerCase())) return;
     if (explicitHeader(header, items)) {
       const resolved = resolvePath(header, items);
       if (typeof resolved === 'string') issues.push({ path: '$', column: header, message: `column ${show(header)}: ${resolved}` });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFlatIssue, rowToSnapshot, tableToSnapshots, columnRoles, columnReport } from '../../src/flat/index.js';
+import { formatFlatIssue, rowToSnapshot, tableToSnapshots, columnRoles, columnReport, isResultColumn } from '../../src/flat/index.js';
 
 const snap = (headers: string[], row: unknown[], options?: Parameters<typeof rowToSnapshot>[2]) => {
   const r = rowToSnapshot(headers, row, options);
@@ -114,6 +114,15 @@ describe('rowToSnapshot', () => {
     expect(snap(['id', '', 's1.1'], ['D-1', '', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
     expect(snap(['id', 's1.1', 's1.2', 'amount'], ['D-1', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
     expect(issues(['id'], ['D-1', 'extra'], { rowNumber: 3 })[0]!.message).toBe('cell B3 holds "extra" but its column has no header');
+  });
+
+  test('a result-named column the mapping reads is input; a later header of that name is the result column', () => {
+    const headers = ['ID', 'Stage', 'Probability', 'stage', 'milestone', 'probability', 'man', 'missing'];
+    const mapping = { preset: 'odoo' } as const;
+    expect(snap(headers, ['L-1', 'Proposition', '60', 3, 'project', 0.4, 'M-a-N', 's2.2★'], { mapping })).toEqual({ id: 'L-1', claimedStep: 5, custom: { crm_probability: 60 } });
+    expect(columnReport(headers, { mapping }).issues).toEqual([]);
+    expect(headers.map((_, i) => isResultColumn(headers, i, mapping))).toEqual([false, false, false, true, true, true, true, true]);
+    expect(headers.map((_, i) => isResultColumn(headers, i))).toEqual([false, true, true, true, true, true, true, true]);
   });
 
   test('result columns of a scored file are ignored on input', () => {
