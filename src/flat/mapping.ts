@@ -102,8 +102,56 @@ export function parseMapping(input: unknown): { ok: true; mapping: MappingInput 
     return { ok: false, issues: [{ path: '$', message: 'a mapping with a "preset" has only "preset" and "columns" keys: put the column mappings under "columns"' }] };
   const schema = structured ? structuredSchema : plainSchema;
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, mapping: parsed.data as MappingInput };
-  return { ok: false, issues: flattenIssues(parsed.error.issues, input).map((i) => ({ path: jsonPath(i.path), message: i.message })) };
+  if (!parsed.success) return { ok: false, issues: flattenIssues(parsed.error.issues, input).map((i) => ({ path: jsonPath(i.path), message: i.message })) };
+  const mapping = parsed.data as MappingInput;
+  const clashes = collisions(structured ? ((mapping as Mapping).columns ?? {}) : (mapping as Readonly<Record<string, ColumnMapping>>), structured ? ['columns'] : []);
+  return clashes.length > 0 ? { ok: false, issues: clashes } : { ok: true, mapping };
+}
+
+/**
+ * Keys that match the same text once trimmed and lower-cased — two headers of `columns`, two cell
+ * texts of one `values` table: the lookups would silently keep the last, so each pair is an issue.
+ */
+function collisions(columns: Readonly<Record<string, ColumnMapping>>, prefix: readonly PropertyKey[]): MappingIssue[] {
+  const issues: MappingIssue[] = [];
+  const clash = (keys: readonly string[], at: readonly PropertyKey[], what: string) => {
+    const first = new Map<string, string>();
+    for (const key of keys) {
+      const other = first.get(norm(key));
+      if (other === undefined) first.set(norm(key), key);
+      else issues.push({ path: jsonPath([...at, key]), message: `${JSON.stringify(other)} and ${JSON.stringify(key)} ${what} (matched trimmed and in any case); keep one` });
+    }
+  };
+  clash(Object.keys(columns), prefix, 'name the same column');
+  for (const [header, m] of Object.entries(columns)) {
+    if (typeof m === 'string') continue;
+    const specs = Array.isArray(m) ? (m as readonly ColumnSpec[]) : [m as ColumnSpec];
+    specs.forEach((spec, i) => {
+      if (spec.values) clash(Object.keys(spec.values), [...prefix, header, ...(Array.isArray(m) ? [i] : []), 'values'], 'are the same cell text');
+    });
+  }
+  return issues;
+}
+
+const checked = new WeakMap<object, readonly MappingIssue[]>();
+
+/**
+ * The problems of a mapping handed to the library or the Sheets bundle in code (none: it is valid):
+ * `parseMapping`'s checks, once per mapping object. A preset's name stands for `{ preset: name }`.
+ * @example mappingIssues({ amount: { to: 5 } }) // [{ path: '$.amount.to', message: 'Invalid input: expected string, received number' }]
+ */
+export function mappingIssues(input: unknown): readonly MappingIssue[] {
+  if (input === undefined) return [];
+  if (typeof input === 'string') {
+    const parsed = parseMapping({ preset: input });
+    return parsed.ok ? [] : parsed.issues;
+  }
+  const cached = input !== null && typeof input === 'object' ? checked.get(input) : undefined;
+  if (cached) return cached;
+  const parsed = parseMapping(input);
+  const issues = parsed.ok ? [] : parsed.issues;
+  if (input !== null && typeof input === 'object') checked.set(input, issues);
+  return issues;
 }
 
 /** A mapping resolved for lookups: per header (trimmed, lower case), the specs of the column. */

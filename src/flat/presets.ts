@@ -29,6 +29,7 @@ export interface Preset {
   columns: Readonly<Record<string, ColumnMapping>>;
 }
 
+/** One mapping under several headers (API name, export label). Headers match in any case: a label that differs from the API name only in case (`amount`/`Amount`) is listed once — a mapping may not list both. */
 const both = (names: readonly string[], mapping: ColumnMapping): Record<string, ColumnMapping> => Object.fromEntries(names.map((n) => [n, mapping]));
 
 /** Contact roles: the CRMs' role words → the snapshot's decision-chain roles. */
@@ -82,7 +83,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     source: 'HubSpot deal properties (internal names and export labels); default sales pipeline stages',
     columns: {
       ...both(['hs_object_id', 'Record ID', 'dealId'], 'id'),
-      ...both(['amount', 'Amount'], 'amount'),
+      ...both(['amount'], 'amount'),
       ...both(['deal_currency_code', 'Currency'], 'currency'),
       ...both(['closedate', 'Close Date'], 'need.deadline'),
       ...both(['dealstage', 'Deal Stage'], [
@@ -109,7 +110,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       ...both(['hs_is_closed_won', 'Is Closed Won', 'hs_is_closed', 'Is Deal Closed?'], '-'),
       ...both(['hs_deal_stage_probability', 'Deal probability'], 'custom.crm_probability'),
       ...both(['dealname', 'Deal Name'], 'custom.deal_name'),
-      ...both(['pipeline', 'Pipeline'], 'custom.pipeline'),
+      ...both(['pipeline'], 'custom.pipeline'),
       ...both(['dealtype', 'Deal Type'], 'custom.deal_type'),
       ...both(['createdate', 'Create Date'], { to: 'custom.create_date', type: 'date' }),
       ...both(['hubspot_owner_id', 'Deal owner'], '-'),
@@ -119,14 +120,14 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     object: 'crm.lead',
     source: 'Odoo crm.lead fields (technical names and export labels); default CRM stages',
     columns: {
-      ...both(['id', 'ID'], 'id'),
+      ...both(['id'], 'id'),
       ...both(['partner_id', 'Customer', 'partner_name', 'Company Name'], 'customer.name'),
       ...both(['expected_revenue', 'Expected Revenue'], 'amount'),
       ...both(['company_currency', 'Currency'], 'currency'),
       ...both(['date_deadline', 'Expected Closing'], 'need.deadline'),
       ...both(['stage_id', 'Stage'], { to: 'claimedStep', values: { New: 1, Qualified: 2, Proposition: 5, Won: 7 }, otherwise: null }),
       ...both(['won_status', 'Is Won'], { to: 'outcome', values: { won: 'won', lost: 'lost', pending: 'open' } }),
-      ...both(['probability', 'Probability'], 'custom.crm_probability'),
+      ...both(['probability'], 'custom.crm_probability'),
       ...both(['name', 'Opportunity'], 'custom.opportunity_name'),
       ...both(['user_id', 'Salesperson'], '-'),
     },

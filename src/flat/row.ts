@@ -10,7 +10,7 @@ import type { SnapshotInput } from '../snapshot/schema.js';
 import type { Locale } from '../locale/messages.js';
 import { coerce, isBlank, isDate, readAnswer, readContacts, readText, show, type Read } from './cells.js';
 import { FACT_COLUMNS, RESULT_COLUMNS, type Column } from './columns.js';
-import { resolveMapping, translate, type ColumnSpec, type MappingInput } from './mapping.js';
+import { mappingIssues, resolveMapping, translate, type ColumnSpec, type MappingInput } from './mapping.js';
 import { reservedMessage, reservedSegment } from './keys.js';
 
 /** A problem reading a row: the field path, the column it came from, and what was expected. */
@@ -89,6 +89,37 @@ const pathOf = (target: Target): string =>
           : '$';
 
 /**
+ * Whether column `index` is a result column (stage, milestone, probability, man, missing) that the
+ * readers skip and the csv/xlsx writers replace: a header of that name the mapping does not read,
+ * or one that repeats an earlier header of that name — a scored file's own result column, written
+ * after an input column the mapping reads (Odoo's `Stage`, `Probability`), which is kept.
+ * @example isResultColumn(['id', 'Stage', 'stage'], 1, { preset: 'odoo' }) // false: the input column
+ * @example isResultColumn(['id', 'Stage', 'stage'], 2, { preset: 'odoo' }) // true
+ */
+export function isResultColumn(headers: readonly string[], index: number, mapping?: MappingInput): boolean {
+  const lower = (headers[index] ?? '').trim().toLowerCase();
+  if (!(RESULT_COLUMNS as readonly string[]).includes(lower)) return false;
+  if (headers.slice(0, index).some((h) => h.trim().toLowerCase() === lower)) return true;
+  const specs = mappingIssues(mapping).length === 0 ? resolveMapping(mapping).columns.get(lower) : undefined;
+  return !specs || specs.every((s) => s.to.trim() === '' || s.to.trim() === '-');
+}
+
+/** The snapshot keys a target writes: `['custom', 'a', 'b']` for custom.a.b. */
+const keysOf = (target: Target): string[] =>
+  target.kind === 'id'
+    ? ['id']
+    : target.kind === 'fact'
+      ? target.column.path.split('.')
+      : target.kind === 'answer'
+        ? ['answers', target.item]
+        : target.kind === 'custom'
+          ? ['custom', ...target.keys]
+          : [];
+
+/** Whether `short` is a strict prefix of `long` (a field that holds the other). */
+const isPrefix = (short: readonly string[], long: readonly string[]): boolean => short.length < long.length && short.every((k, i) => long[i] === k);
+
+/**
  * The `custom` key of a column nothing maps: the header in lower case, runs of anything but letters
  * and digits as one `_` — so a rule can read it as `$.custom.<key>`.
  * @example customKey('Decision Maker Engaged') // 'decision_maker_engaged'
@@ -147,6 +178,8 @@ const layouts = new WeakMap<readonly string[], Map<string, Layout>>();
 
 /** Resolves each header to the fields it fills (cached per headers array and options). */
 function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNumber'>): Layout {
+  const invalid = mappingIssues(options.mapping);
+  if (invalid.length > 0) return { targets: headers.map(() => []), issues: mappingProblems(invalid), notes: [], hasId: false };
   const mapping = resolveMapping(options.mapping);
   const cacheKey = options.items === undefined ? mapping.key : undefined;
   const cached = cacheKey !== undefined ? layouts.get(headers as readonly string[])?.get(cacheKey) : undefined;
@@ -156,6 +189,7 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
   const issues: FlatIssue[] = [];
   const notes: FlatIssue[] = [];
   const seen = new Map<string, string>();
+  const given: { keys: string[]; header: string }[] = [];
   const add = (header: string, target: Target, into: Target[]) => {
     if (target.kind === 'ignore') return;
     const path = pathOf(target);
@@ -164,14 +198,25 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
       issues.push({ path, column: header, message: `columns ${show(other)} and ${show(header)} both give ${path}` });
       return;
     }
+    // A field inside another column's field (custom.a and custom.a.b): one would overwrite the other.
+    const keys = keysOf(target);
+    const outer = given.find((g) => isPrefix(g.keys, keys) || isPrefix(keys, g.keys));
+    if (outer !== undefined) {
+      const [a, b] = outer.keys.length < keys.length ? [jsonPath(outer.keys), path] : [path, jsonPath(outer.keys)];
+      issues.push({ path, column: header, message: `columns ${show(outer.header)} and ${show(header)} overlap: ${b} is inside ${a}, so one would overwrite the other` });
+      return;
+    }
     seen.set(path, header);
+    given.push({ keys, header });
     into.push(target);
   };
-  headers.forEach((raw) => {
-    const header = isBlank(raw) ? '' : ((readText(raw) as { value?: string }).value ?? String(raw)).trim();
+  const texts = headerTexts(headers);
+  headers.forEach((raw, index) => {
+    const header = texts[index]!;
     const into: Target[] = [];
     targets.push(into);
     if (header === '') return;
+    if (isResultColumn(texts, index, options.mapping)) return;
     if (header.length > MAX_CELL_CHARS) {
       issues.push({ path: '$', column: header, message: `column ${show(header.slice(0, 40))}…: ${tooLong(header)}` });
       return;
@@ -187,7 +232,6 @@ function layoutOf(headers: readonly unknown[], options: Omit<FlatOptions, 'rowNu
       }
       return;
     }
-    if ((RESULT_COLUMNS as readonly string[]).includes(header.toLowerCase())) return;
     if (explicitHeader(header, items)) {
       const resolved = resolvePath(header, items);
       if (typeof resolved === 'string') issues.push({ path: '$', column: header, message: `column ${show(header)}: ${resolved}` });
@@ -281,6 +325,10 @@ function normalised(node: Node): Node {
   return out;
 }
 
+/** A mapping's problems as flat-row issues: `mapping $.amount.to: …`, naming the key in the mapping. */
+const mappingProblems = (issues: readonly { path: string; message: string }[]): FlatIssue[] =>
+  issues.map((i) => ({ path: '$', message: `mapping ${i.path}: ${i.message}` }));
+
 /** The header cells as text (Sheets may hand over numbers or dates as headers). */
 export function headerTexts(headers: readonly unknown[]): string[] {
   return headers.map((h) => (isBlank(h) ? '' : ((readText(h) as { value?: string }).value ?? String(h)).trim()));
@@ -314,6 +362,9 @@ function readTarget(target: Target, cell: unknown): Read<unknown> {
  *   // { ok: true, snapshot: { id: 'D-1', answers: { 's1.1': 'C' }, need: { deadline: '2026-12-31' } } }
  */
 export function rowToSnapshot(headers: readonly unknown[], row: readonly unknown[], options: FlatOptions = {}): RowResult {
+  // A bad mapping fails every row, whatever `columnIssues` says: no row can be read without it.
+  const invalid = mappingIssues(options.mapping);
+  if (invalid.length > 0) return { ok: false, issues: mappingProblems(invalid) };
   const layout = layoutOf(headers, options);
   const issues: FlatIssue[] = options.columnIssues === false ? [] : [...layout.issues];
   const built = bare();

@@ -180,14 +180,16 @@ function cellValue(value: unknown): Cell {
 export function scoredSheet(headers: readonly string[], rows: readonly (readonly unknown[])[], options: WriteXlsxOptions = {}): SheetData {
   const resultHeaders = new Set((options.resultColumns ?? RESULT_COLUMNS).map((h) => h.toLowerCase()));
   const roles = columnRoles(headers, { ...(options.mapping ? { mapping: options.mapping } : {}), ...(options.items ? { items: options.items } : {}) });
-  const probability = headers.findIndex((h) => h.toLowerCase() === 'probability' && resultHeaders.has('probability'));
-  const firstResult = headers.findIndex((h) => resultHeaders.has(h.toLowerCase()));
-  const head = headers.map((h) => ({ value: h, fontWeight: 'bold' as const, ...(resultHeaders.has(h.toLowerCase()) ? { backgroundColor: rgb(RESULT_HEADER_FILL) } : {}) }));
+  // A result column is the last of its name: an input column before it may share the name (Odoo's Probability).
+  const isResult = (i: number) => resultHeaders.has(headers[i]!.toLowerCase()) && !headers.slice(i + 1).some((h) => h.toLowerCase() === headers[i]!.toLowerCase());
+  const probability = headers.findIndex((h, i) => h.toLowerCase() === 'probability' && isResult(i));
+  const firstResult = headers.findIndex((_, i) => isResult(i));
+  const head = headers.map((h, i) => ({ value: h, fontWeight: 'bold' as const, ...(isResult(i) ? { backgroundColor: rgb(RESULT_HEADER_FILL) } : {}) }));
   const body = rows.map((values) =>
     headers.map((header, i): Cell => {
       const value = values[i];
       const cell = cellValue(value);
-      if (roles[i] === 'answer' && !resultHeaders.has(header.toLowerCase())) {
+      if (roles[i] === 'answer' && !isResult(i)) {
         const read = cell === null ? undefined : readAnswer(value);
         if (read?.ok) return { value: cell as string, ...rated(typeof read.value === 'string' ? read.value : read.value.rating) };
       } else if (i === probability && typeof value === 'number') {

@@ -9,6 +9,7 @@ import type { EvaluateOptions, Evaluation } from '../evaluate.js';
 import type { Result } from '../result.js';
 import { RESULT_COLUMNS, errorCell, missingCell, resultRow } from '../flat/result.js';
 import { isBlankRow, rowToSnapshot, tableToSnapshots, type FlatOptions, type RowResult } from '../flat/row.js';
+import { mappingIssues } from '../flat/mapping.js';
 import { evaluateSync } from './evaluate-sync.js';
 
 export { evaluateSync, rowToSnapshot, tableToSnapshots, resultRow, RESULT_COLUMNS };
@@ -20,14 +21,20 @@ type Cell = string | number | boolean | Date;
 export type SheetsOptions = Omit<EvaluateOptions, 'packs' | 'model'> & Pick<FlatOptions, 'mapping'> & { packs?: EvaluateOptions['packs'] };
 
 let defaults: SheetsOptions = {};
+/** The error cell every function gives while `configure` holds a bad mapping. */
+let configureError: string | undefined;
 
 /**
  * Sets options for every custom function of this project: `mapping` (sheet header → item id or
  * fact path), `locale`, `asOf`, `staleDays`, `horizonDays`, `requireEvidence`, `packs`.
  * Call it at the top level of a script file: `DealQual.configure({ mapping: { 预签金额: 'amount' } });`
+ * A bad mapping does not throw (nothing throws to the sheet): every function then gives
+ * `#DEALQUAL: DealQual.configure: mapping $.… : …`, naming the key and what was expected.
  */
 export function configure(options: SheetsOptions): SheetsOptions {
   defaults = { ...options };
+  const issues = mappingIssues(defaults.mapping);
+  configureError = issues.length > 0 ? `#DEALQUAL: DealQual.configure: ${issues.map((i) => `mapping ${i.path}: ${i.message}`).join('; ')}` : undefined;
   return defaults;
 }
 
@@ -70,6 +77,7 @@ function guard<T>(run: () => T): T | string {
  */
 export function audit(range: unknown): Cell[][] {
   const out = guard((): Cell[][] => {
+    if (configureError !== undefined) return [[configureError]];
     const table = matrix(range);
     if (table.length === 0 || isBlankRow(table[0])) return [['#DEALQUAL: the range must start with the header row (item ids and fact paths)']];
     const [headers, ...rows] = table;
@@ -93,6 +101,7 @@ export function audit(range: unknown): Cell[][] {
 /** Applies `cell` to each row of a row argument: one value for one row, a column for several. */
 function perRow(headers: unknown, rows: unknown, cell: (evaluation: Result) => Cell): Cell | Cell[][] {
   const out = guard((): Cell | Cell[][] => {
+    if (configureError !== undefined) return configureError;
     const h = headerRow(headers);
     if (typeof h === 'string') return `#DEALQUAL: ${h}`;
     const m = matrix(rows);

@@ -41,6 +41,34 @@ describe('CRM presets audit their fixture exports', () => {
     expect(bad.stderr).toMatch(/bad\.json \$\.Stage\.values\.Won/);
   });
 
+  it('a mapping file whose keys differ only in case or spaces is an input error naming both keys (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dq-crm-'));
+    writeFileSync(join(dir, 'm.csv'), 'Deal,Auth\nA,C\n');
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ Deal: 'id', auth: 's1.1', AUTH: 's1.2' }));
+    const run = cli(['audit', join(dir, 'm.csv'), '--mapping', join(dir, 'm.json'), '-f', 'csv']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${join(dir, 'm.json')} $.AUTH: "auth" and "AUTH" name the same column`);
+    writeFileSync(join(dir, 'v.json'), JSON.stringify({ Deal: 'id', Auth: { to: 's1.1', values: { High: 'C', ' HIGH': 'W' } } }));
+    expect(cli(['audit', join(dir, 'm.csv'), '--mapping', join(dir, 'v.json')]).stderr).toContain('$.Auth.values[" HIGH"]: "High" and " HIGH" are the same cell text');
+  });
+
+  it.each(['csv', 'xlsx'])('%s output of a preset export keeps its mapped Stage / Probability columns; re-auditing gives the same results', (format) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dq-crm-'));
+    const out = join(dir, `scored.${format}`);
+    const args = ['--preset', 'odoo', '--as-of', AS_OF];
+    cli(['audit', FIXTURE.odoo, ...args, '-f', format, '-o', out]);
+    const again = cli(['audit', out, ...args, '-f', 'csv']);
+    expect(again.stdout.split('\r\n')[0]).toBe('ID,Opportunity,Customer,Expected Revenue,Expected Closing,Stage,Probability,Salesperson,Is Won,stage,milestone,probability,man,missing');
+    const first = JSON.parse(cli(['audit', FIXTURE.odoo, ...args, '-f', 'json']).stdout) as { id: string; stage: { claimed?: number } }[];
+    const second = JSON.parse(cli(['audit', out, ...args, '-f', 'json']).stdout) as typeof first;
+    expect(second).toEqual(first);
+    expect(first.some((r) => r.stage.claimed !== undefined)).toBe(true);
+    // A third pass over the re-audited table gives it again: the result columns are replaced, not repeated.
+    writeFileSync(join(dir, 'again.csv'), again.stdout);
+    expect(cli(['audit', join(dir, 'again.csv'), ...args, '-f', 'csv']).stdout).toBe(again.stdout);
+  });
+
   it('explain and diff take --mapping / --preset too', () => {
     const explain = cli(['explain', FIXTURE.hubspot, '--preset', 'hubspot', '--id', '9876543210', '--as-of', AS_OF, '-f', 'json']);
     expect(explain.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { coerce, parseMapping, rowToSnapshot, tableToSnapshots, type MappingInput } from '../../src/flat/index.js';
+import { coerce, columnReport, parseMapping, PRESETS, PRESET_NAMES, recordToSnapshot, rowToSnapshot, tableToSnapshots, type MappingInput } from '../../src/flat/index.js';
 
 const read = (headers: string[], row: unknown[], mapping: MappingInput) => rowToSnapshot(headers, row, { mapping });
 
@@ -69,5 +69,52 @@ describe('mappings that translate', () => {
     expect(parseMapping({ preset: 'odoo', Owner: '-' })).toMatchObject({ ok: false, issues: [{ path: '$', message: expect.stringMatching(/under "columns"/) }] });
     expect(parseMapping({ Stage: { to: 'outcome', values: { Won: ['won'] } } })).toMatchObject({ ok: false, issues: [{ path: '$.Stage.values.Won' }] });
     expect(parseMapping([])).toMatchObject({ ok: false, issues: [{ path: '$' }] });
+  });
+
+  // A mapping handed over in code is checked as a mapping file is: issues naming the key, never a TypeError.
+  const bad: [string, unknown, string][] = [
+    ['a spec whose "to" is a number', { amount: { to: 5 } }, 'mapping $.amount.to: Invalid input: expected string, received number'],
+    ['a column mapped to a number', { amount: 7 }, 'mapping $.amount: Invalid input: expected string'],
+    ['a number', 42, 'mapping $: a mapping is a JSON object'],
+    ['null', null, 'mapping $: a mapping is a JSON object'],
+    ['an unknown preset', { preset: 'pipedrive' }, 'mapping $.preset: Invalid option: expected one of "salesforce"'],
+    ["an unknown preset's name", 'pipedrive', 'mapping $.preset: Invalid option'],
+    ['a spec with an unknown key', { amount: { to: 'amount', typo: 1 } }, 'mapping $.amount'],
+    ['a values table of lists', { amount: { to: 'amount', values: { x: [1] } } }, 'mapping $.amount.values.x'],
+  ];
+  test.each(bad)('a bad mapping (%s) is an issue of every reader, not a throw', (_, mapping, message) => {
+    const options = { mapping: mapping as MappingInput };
+    const expectIssue = (r: unknown) => expect(r).toMatchObject({ ok: false, issues: [{ path: '$', message: expect.stringContaining(message) }] });
+    expectIssue(rowToSnapshot(['id', 'amount'], ['A', '5'], options));
+    expectIssue(recordToSnapshot({ id: 'A', amount: '5' }, options));
+    const rows = tableToSnapshots([['id', 'amount'], ['A', '5'], ['B', '6']], options);
+    expect(rows).toHaveLength(2);
+    rows.forEach(expectIssue);
+    // Read with columnIssues: false (as the CLI reads a table), the row still fails; columnReport names the problem.
+    expectIssue(rowToSnapshot(['id', 'amount'], ['A', '5'], { ...options, columnIssues: false }));
+    expect(columnReport(['id', 'amount'], options).issues[0]!.message).toContain(message);
+  });
+
+  test('keys that differ only in case or surrounding spaces are refused, naming both (headers and values tables)', () => {
+    expect(parseMapping({ Deal: 'id', auth: 's1.1', AUTH: 's1.2' })).toEqual({
+      ok: false,
+      issues: [{ path: '$.AUTH', message: '"auth" and "AUTH" name the same column (matched trimmed and in any case); keep one' }],
+    });
+    expect(parseMapping({ preset: 'odoo', columns: { ' Owner': '-', owner: 'custom.owner' } })).toMatchObject({ ok: false, issues: [{ path: '$.columns.owner', message: expect.stringMatching(/^" Owner" and "owner" name the same column/) }] });
+    expect(parseMapping({ Authority: { to: 'bant.authority', values: { High: 'C', HIGH: 'W' } } })).toEqual({
+      ok: false,
+      issues: [{ path: '$.Authority.values.HIGH', message: '"High" and "HIGH" are the same cell text (matched trimmed and in any case); keep one' }],
+    });
+    expect(parseMapping({ columns: { Stage: [{ to: 'outcome', values: { won: 'won' } }, { to: 'claimedStep', values: { 'Won ': 7, won: 6 } }] } })).toMatchObject({
+      ok: false,
+      issues: [{ path: '$.columns.Stage[1].values.won' }],
+    });
+    expect(rowToSnapshot(['Deal', 'Auth'], ['A', 'C'], { mapping: { Deal: 'id', auth: 's1.1', AUTH: 's1.2' } })).toMatchObject({ ok: false, issues: [{ message: expect.stringContaining('"auth" and "AUTH"') }] });
+    // A mapping's own column over a preset's column of the same header is an override, not a clash.
+    expect(parseMapping({ preset: 'odoo', columns: { Stage: '-' } })).toMatchObject({ ok: true });
+  });
+
+  test('every preset is a valid mapping (no colliding headers or cell texts)', () => {
+    for (const name of PRESET_NAMES) expect(parseMapping({ columns: PRESETS[name].columns }), name).toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFlatIssue, rowToSnapshot, tableToSnapshots, columnRoles, columnReport } from '../../src/flat/index.js';
+import { formatFlatIssue, rowToSnapshot, tableToSnapshots, columnRoles, columnReport, isResultColumn } from '../../src/flat/index.js';
 
 const snap = (headers: string[], row: unknown[], options?: Parameters<typeof rowToSnapshot>[2]) => {
   const r = rowToSnapshot(headers, row, options);
@@ -103,10 +103,26 @@ describe('rowToSnapshot', () => {
 
   test('duplicate targets, values under blank headers and ragged rows', () => {
     expect(issues(['id', 'amount', 'Amount'], ['D-1', 1, 2], { mapping: { Amount: 'amount' } })[0]!.message).toBe('columns "amount" and "Amount" both give $.amount');
+    // A field inside another column's field: an issue naming both columns, whichever comes first.
+    const overlap = 'columns "custom.a" and "custom.a.b" overlap: $.custom.a.b is inside $.custom.a, so one would overwrite the other';
+    expect(issues(['id', 'custom.a', 'custom.a.b'], ['A', '1', '2'])).toEqual([{ path: '$.custom.a.b', column: 'custom.a.b', message: overlap }]);
+    expect(issues(['id', 'custom.a.b', 'custom.a'], ['A', '2', '1'])).toEqual([{ path: '$.custom.a', column: 'custom.a', message: 'columns "custom.a.b" and "custom.a" overlap: $.custom.a.b is inside $.custom.a, so one would overwrite the other' }]);
+    expect(issues(['id', 'Region', 'R2'], ['A', 'x', 'y'], { mapping: { R2: 'custom.region.code' } })[0]!.message).toMatch(/^columns "Region" and "R2" overlap/);
+    expect(columnReport(['id', 'custom.a', 'custom.a.b']).issues).toHaveLength(1);
+    expect(snap(['id', 'custom.a', 'custom.ab', 'custom.A.b'], ['A', '1', '2', '3'])).toEqual({ id: 'A', custom: { a: 1, ab: 2, A: { b: 3 } } });
     expect(issues(['id', '', 's1.1'], ['D-1', 'stray', 'C'], { rowNumber: 4 })[0]!.message).toBe('cell B4 holds "stray" but its column has no header');
     expect(snap(['id', '', 's1.1'], ['D-1', '', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
     expect(snap(['id', 's1.1', 's1.2', 'amount'], ['D-1', 'C'])).toEqual({ id: 'D-1', answers: { 's1.1': 'C' } });
     expect(issues(['id'], ['D-1', 'extra'], { rowNumber: 3 })[0]!.message).toBe('cell B3 holds "extra" but its column has no header');
+  });
+
+  test('a result-named column the mapping reads is input; a later header of that name is the result column', () => {
+    const headers = ['ID', 'Stage', 'Probability', 'stage', 'milestone', 'probability', 'man', 'missing'];
+    const mapping = { preset: 'odoo' } as const;
+    expect(snap(headers, ['L-1', 'Proposition', '60', 3, 'project', 0.4, 'M-a-N', 's2.2★'], { mapping })).toEqual({ id: 'L-1', claimedStep: 5, custom: { crm_probability: 60 } });
+    expect(columnReport(headers, { mapping }).issues).toEqual([]);
+    expect(headers.map((_, i) => isResultColumn(headers, i, mapping))).toEqual([false, false, false, true, true, true, true, true]);
+    expect(headers.map((_, i) => isResultColumn(headers, i))).toEqual([false, true, true, true, true, true, true, true]);
   });
 
   test('result columns of a scored file are ignored on input', () => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { RESULT_COLUMNS, resultRow, tableToSnapshots } from '../../src/flat/index.js';
 import { evaluateSync } from '../../src/index.js';
-import { RATING_STYLE, XlsxError, readXlsx, writeXlsx } from '../../src/node/xlsx.js';
+import { RATING_STYLE, XlsxError, readXlsx, scoredSheet, writeXlsx } from '../../src/node/xlsx.js';
 import { DOS_EPOCH, stampZip } from '../../src/node/zip-times.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealqual-xlsx-'));
@@ -128,5 +128,14 @@ describe('the same table, the same bytes', () => {
     const before = Uint8Array.from(bytes);
     expect(stampZip(bytes)).toBe(false);
     expect(bytes).toEqual(before);
+  });
+});
+
+describe('scoredSheet', () => {
+  test('an input column named like a result column (Odoo Probability) is styled as input; the last of the name is the result column', () => {
+    const [head, row] = scoredSheet(['ID', 'Probability', 'probability'], [['L-1', 60, 0.4]], { mapping: { preset: 'odoo' } }) as unknown as { value: unknown; format?: string; backgroundColor?: string }[][];
+    expect(head!.map((c) => c.backgroundColor !== undefined)).toEqual([false, false, true]);
+    expect(row![1]).toBe(60);
+    expect(row![2]).toMatchObject({ value: 0.4, format: '0%' });
   });
 });

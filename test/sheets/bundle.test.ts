@@ -175,3 +175,24 @@ describe('Sheets-shaped ranges', () => {
     expect(call('DEALQUAL_STAGE', [['s1.1']], 'C')).toBe(expected(['s1.1'], ['C'])[0]);
   });
 });
+
+describe('DealQual.configure with a bad mapping', () => {
+  const bad: [string, string, string][] = [
+    ['a spec whose "to" is a number', '{ amount: { to: 5 } }', 'mapping $.amount.to: Invalid input: expected string, received number'],
+    ['a column mapped to a number', '{ amount: 7 }', 'mapping $.amount: Invalid input: expected string'],
+    ['a number', '42', 'mapping $: a mapping is a JSON object'],
+    ['an unknown preset', "{ preset: 'pipedrive' }", 'mapping $.preset: Invalid option: expected one of "salesforce"'],
+    ['keys differing only in case', "{ auth: 's1.1', AUTH: 's1.2' }", 'mapping $.AUTH: "auth" and "AUTH" name the same column'],
+  ];
+  test.each(bad)('%s: every function gives a configure error cell (not an internal error, not a throw)', (_, mapping, message) => {
+    try {
+      run(`DealQual.configure({ asOf: '${AS_OF}', mapping: ${mapping} })`);
+      const cell = `#DEALQUAL: DealQual.configure: ${message}`;
+      expect(call('DEALQUAL_AUDIT', [['id', 'amount'], ['A', '5']])).toEqual([[expect.stringContaining(cell)]]);
+      for (const name of ['DEALQUAL_STAGE', 'DEALQUAL_PROBABILITY', 'DEALQUAL_MISSING']) expect(call(name, [['id', 'amount']], [['A', '5']]), name).toEqual(expect.stringContaining(cell));
+    } finally {
+      run(`DealQual.configure({ asOf: '${AS_OF}' })`);
+    }
+    expect(call('DEALQUAL_STAGE', [['id', 'amount']], [['A', '5']])).toBeTypeOf('number');
+  });
+});

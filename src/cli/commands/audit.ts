@@ -110,6 +110,7 @@ export const audit: Command = {
         ...base.context,
         color,
         ...(values['no-csv-escape-formulas'] ? { escapeFormulas: false } : {}),
+        ...(settings.mapping ? { mapping: settings.mapping } : {}),
         ...(format === 'sarif' || format === 'html' ? { items: itemMetas(settings.packs) } : {}),
         ...(maxWarnings !== undefined ? { maxWarnings } : {}),
         ...(settings.policy.minProbability !== undefined ? { minProbability: settings.policy.minProbability } : {}),

@@ -4,7 +4,7 @@
  * deal's input header; later rows are aligned to it by header name. RFC 4180 quoting, `,`. Cells a
  * spreadsheet would execute are neutralised unless `--no-csv-escape-formulas` (see `neutralise`).
  */
-import { RESULT_COLUMNS, resultRow } from '../../flat/index.js';
+import { RESULT_COLUMNS, isResultColumn, resultRow } from '../../flat/index.js';
 import type { Formatter } from './types.js';
 
 /** A cell as text: sheet Dates as ISO dates (or date-times), everything else as written. */
@@ -41,11 +41,11 @@ export const csv: Formatter = {
   name: 'csv',
   streaming: true,
   deal(record, context) {
-    const result = new Set<string>(RESULT_COLUMNS);
     const h = record.row ? record.row.headers : ['id'];
     const v = record.row ? record.row.values : [record.result.id];
-    // Result columns of a re-audited output are replaced, not repeated.
-    const keep = h.map((name, i) => (result.has(name.trim().toLowerCase()) ? -1 : i)).filter((i) => i >= 0);
+    // Result columns of a re-audited output are replaced, not repeated; an input column of the same
+    // name that the mapping reads (Odoo's Stage) is kept, ahead of the result columns.
+    const keep = h.map((_, i) => (isResultColumn(h, i, context.mapping) ? -1 : i)).filter((i) => i >= 0);
     const safe = context.escapeFormulas === false ? (c: string) => c : neutralise;
     const piece: Piece = {
       h: keep.map((i) => safe(h[i]!)),

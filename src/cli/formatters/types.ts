@@ -7,6 +7,7 @@
 import type { Locale } from '../../locale/messages.js';
 import type { DescribedResult, Result } from '../../result.js';
 import type { Row } from '../../node/inputs.js';
+import type { MappingInput } from '../../flat/mapping.js';
 import type { InputError, Source } from '../errors.js';
 import type { Problem } from '../policy.js';
 
@@ -40,6 +41,8 @@ export interface FormatContext {
   items?: ItemMeta[];
   /** Neutralise spreadsheet formulas in csv/xlsx cells (default true; OWASP CSV injection). */
   escapeFormulas?: boolean;
+  /** The input's mapping: csv/xlsx keep an input column named like a result column when it reads it. */
+  mapping?: MappingInput;
   /** ANSI colour (stylish on a TTY without NO_COLOR). */
   color: boolean;
   maxWarnings?: number;
