@@ -45,7 +45,7 @@ async function loopOf(file: string, base: string, cwd: string, real: Map<string,
   for (let i = 0; i < rest.length; i++) {
     if (i > 0) folder = join(folder, rest[i - 1]!);
     let at = real.get(folder);
-    if (!at) real.set(folder, (at = realpath(folder)));
+    if (!at) real.set(folder, (at = realpath(folder).catch(() => folder)));
     const path = await at;
     if (seen.has(path)) return relative(cwd, folder).split(sep).join('/');
     seen.add(path);
@@ -79,7 +79,11 @@ export async function expandGlobs(paths: readonly string[], cwd: string): Promis
     out.push(...kept.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   const errors: InputError[] = [];
-  for (const file of [...loops].sort()) errors.push({ source: { file }, message: (await lstat(resolve(cwd, file))).isSymbolicLink() ? LOOP_LINK : LOOP_FOLDER });
+  for (const file of [...loops].sort()) {
+    // A folder gone since the glob (a race) still closed a loop when it was read.
+    const link = await lstat(resolve(cwd, file)).then((s) => s.isSymbolicLink(), () => false);
+    errors.push({ source: { file }, message: link ? LOOP_LINK : LOOP_FOLDER });
+  }
   return { paths: out, errors };
 }
 
