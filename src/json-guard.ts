@@ -1,7 +1,7 @@
 /**
- * Checks on untrusted JSON (rule packs, model files, the CLI's config and mapping files) before any schema sees it: how deep it nests,
- * and whether it names a key that reaches a prototype. Iterative, so any depth is checked without
- * recursion; linear in the size of the JSON.
+ * Checks on untrusted JSON (rule packs, model files, the CLI's config and mapping files) before any
+ * schema sees it: how deep it nests, and whether it names a key that reaches a prototype. Iterative,
+ * so any depth is checked without recursion; linear in the size of the JSON.
  */
 
 /** Keys that reach a prototype or a constructor when used as a path step; no data may name them. */
