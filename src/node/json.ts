@@ -1,6 +1,4 @@
 /** JSON parsing with errors that carry a line and column. */
-import { checkJson, jsonProblemMessage } from '../json-guard.js';
-import { jsonPath } from '../packs/load.js';
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 
@@ -27,26 +25,6 @@ export function parseJson(text: string): JsonParse {
     const message = raw.replace(/ in JSON at position \d+.*$/s, '').replace(/,? "[^"]*" is not valid JSON$/s, '');
     return { ok: false, ...lineColumn(body, offset), message: `invalid JSON: ${message}` };
   }
-}
-
-/** The most a settings file (config, mapping) may nest: far more than any needs, and checked without recursion. */
-export const MAX_SETTINGS_JSON_DEPTH = 64;
-
-/** A settings file's JSON: the value, a syntax error at a line and column, or a problem at a JSON path. */
-export type SettingsJsonParse = JsonParse | { ok: false; path: string; message: string };
-
-/**
- * The one reader of settings files — config, mapping, model and pack files: JSON text parsed as
- * `parseJson` does, then refused where it nests deeper than `maxDepth` or has an own key that
- * reaches a prototype (`__proto__`, which a schema would drop in silence, `constructor`, `prototype`).
- * @param what the kind of file, for the message: 'config', 'mapping', 'model file', 'pack'
- * @example parseSettingsJson('{"rules":{"__proto__":1}}', 'config') // { ok: false, path: '$.rules.__proto__', message: 'the key "__proto__" is not allowed anywhere in a config (…)' }
- */
-export function parseSettingsJson(text: string, what: string, maxDepth = MAX_SETTINGS_JSON_DEPTH): SettingsJsonParse {
-  const parsed = parseJson(text);
-  if (!parsed.ok) return parsed;
-  const problem = checkJson(parsed.value, maxDepth);
-  return problem ? { ok: false, path: jsonPath(problem.path), message: jsonProblemMessage(problem, what, maxDepth) } : parsed;
 }
 
 /**

@@ -6,8 +6,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parsePack, type PackIssue, type PackParse } from '../packs/load.js';
-import { MAX_PACK_JSON_DEPTH } from '../packs/limits.js';
-import { parseSettingsJson } from './json.js';
+import { parseJson } from './json.js';
 
 async function readJson(path: string, label: string): Promise<{ ok: true; value: unknown } | { ok: false; issue: PackIssue }> {
   let text: string;
@@ -16,10 +15,9 @@ async function readJson(path: string, label: string): Promise<{ ok: true; value:
   } catch (error) {
     return { ok: false, issue: { file: label, path: '$', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } };
   }
-  const parsed = parseSettingsJson(text, 'pack', MAX_PACK_JSON_DEPTH);
-  if (parsed.ok) return parsed;
-  if ('line' in parsed) return { ok: false, issue: { file: `${label}:${parsed.line}:${parsed.column}`, path: '$', message: parsed.message } };
-  return { ok: false, issue: { file: label, path: parsed.path, message: parsed.message } };
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, issue: { file: `${label}:${parsed.line}:${parsed.column}`, path: '$', message: parsed.message } };
+  return parsed;
 }
 
 /** Why `path` may not be read as a file of the pack in `dir`, or undefined when it may (or is missing). */

@@ -3,7 +3,8 @@
  * or a model file may be `__proto__`, `constructor` or `prototype`: a rule message id `toString`
  * was accepted because `"toString" in messages` reaches Object.prototype. The CLI's config and
  * mapping files accepted an own `__proto__` key in silence (zod drops it): every settings file the
- * CLI reads goes through one reader (parseSettingsJson) that refuses such keys with their path.
+ * CLI reads refuses such keys with their path (config and mapping files through settingsJson, model
+ * and pack files through parseModel and parsePack).
  * `--fail-on __proto__` was accepted in silence: the severity map was a plain object, so the id set
  * its prototype instead of a key the unknown-id check could see; the map has no prototype now.
  */

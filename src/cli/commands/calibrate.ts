@@ -9,7 +9,6 @@ import { prepareHistory, type HistoryItem, type PreparedHistory } from '../../mo
 import { columnIssueText, HistoryError, invalidInputTexts, readHistory, type HistoryInput } from '../../model/inputs.js';
 import { levelContribution, levelPrior, type Model } from '../../model/prior.js';
 import { dealValue, readInputs } from '../../node/inputs.js';
-import { parseJson } from '../../node/json.js';
 import { intFlag, parse } from '../args.js';
 import { argsLocale } from '../words.js';
 import { writeStderr } from '../terminal.js';
