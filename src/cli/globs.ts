@@ -70,8 +70,9 @@ export async function expandGlobs(paths: readonly string[], cwd: string): Promis
     const pattern = slashes(path);
     const files = await glob(pattern, { cwd, onlyFiles: true, ...SKIPPED, expandDirectories: false });
     const kept: string[] = [];
+    const base = baseOf(pattern);
     for (const file of files) {
-      const loop = await loopOf(file, baseOf(pattern), cwd, real);
+      const loop = await loopOf(file, base, cwd, real);
       if (loop === undefined) kept.push(file);
       else loops.add(loop);
     }
