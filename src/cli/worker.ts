@@ -4,7 +4,7 @@
  * transferred; the main thread hands written buffers back (`spare`) for later units.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { auditUnit, BatchBuilder, giveBack, type Unit } from './audit/batch.js';
+import { auditBatch, giveBack, type Unit } from './audit/batch.js';
 import { dealAuditor, type AuditSettings } from './audit/engine.js';
 import { formatterOf } from './formatters/index.js';
 
@@ -15,9 +15,7 @@ const spare: ArrayBuffer[] = [];
 parentPort!.on('message', ({ seq, unit, state, buffers }: { seq: number; unit: Unit; state?: Record<string, unknown>; buffers?: ArrayBuffer[] }) => {
   for (const buffer of buffers ?? []) giveBack(spare, buffer);
   try {
-    const builder = new BatchBuilder(formatter, state, spare);
-    const stop = auditUnit(unit, audit, (outcome, source) => builder.add(outcome, source));
-    const batch = builder.finish(stop);
+    const batch = auditBatch(unit, audit, formatter, state, spare);
     // The buffers move to the main thread (transferred, not copied).
     parentPort!.postMessage({ seq, batch }, batch.kind === 'bytes' ? batch.parts.map((p) => p.buffer as ArrayBuffer) : []);
   } catch (error) {

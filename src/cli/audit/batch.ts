@@ -176,3 +176,15 @@ export class BatchBuilder {
     };
   }
 }
+
+/**
+ * A unit audited and formatted as a worker sends it back (`BatchBuilder`): what a worker does with
+ * each unit, and what the main thread does with a unit no worker can be sent.
+ * @param state the format's settled `emit` state, when the unit is to be emitted
+ * @param spare buffers for the output (a worker's, given back by the main thread)
+ */
+export function auditBatch(unit: Unit, audit: (event: DealEvent) => DealOutcome, formatter: Formatter, state?: Record<string, unknown>, spare?: ArrayBuffer[]): BatchOutcome {
+  const builder = new BatchBuilder(formatter, state, spare);
+  return builder.finish(auditUnit(unit, audit, (outcome, source) => builder.add(outcome, source)));
+}
+

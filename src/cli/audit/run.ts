@@ -11,7 +11,7 @@ import { addDuplicate, addInputError, addStats, emptySummary, pieceKeys, splitPa
 import type { Source } from '../errors.js';
 import { severityOf } from '../policy.js';
 import { dealAuditor, type AuditSettings, type DealEvent, type DealOutcome } from './engine.js';
-import { auditUnit, BatchBuilder, type BatchOutcome, type Unit } from './batch.js';
+import { auditBatch, auditUnit, type BatchOutcome, type Unit } from './batch.js';
 import { Spool } from './spool.js';
 import { BufferedWriter } from './writer.js';
 import { UnsentUnit, WorkerPool } from './pool.js';
@@ -144,15 +144,10 @@ export async function runAudit(paths: readonly string[], settings: AuditSettings
       // A unit no worker can be sent (a deal nested too deep to copy between threads) is audited
       // here, exactly as a worker would audit it, in its place in the output.
       let here: ((event: DealEvent) => DealOutcome) | undefined;
-      const auditHere = (unit: Unit, state: Record<string, unknown> | undefined): BatchOutcome => {
-        here ??= dealAuditor(settings);
-        const builder = new BatchBuilder(formatter, state);
-        return builder.finish(auditUnit(unit, here, (outcome, source) => builder.add(outcome, source)));
-      };
       const dispatch = (unit: Unit): Promise<BatchOutcome> => {
         const state = emitState();
         return pool.run(unit, state).catch((error: unknown) => {
-          if (error instanceof UnsentUnit) return auditHere(unit, state);
+          if (error instanceof UnsentUnit) return auditBatch(unit, (here ??= dealAuditor(settings)), formatter, state);
           throw error;
         });
       };
