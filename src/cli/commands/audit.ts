@@ -121,7 +121,8 @@ export const audit: Command = {
     let file: OutputFile | undefined;
     let xlsx: ReturnType<typeof xlsxOutput> | undefined;
     if (toFile) {
-      await refuseInputAsOutput([{ path: output, flag: values['output-file'] !== undefined ? '-o' : '--output' }], [...positionals, ...paths], settings.reads, io.cwd);
+      // The patterns as given (a new file they would pick up) and the files read, each input once.
+      await refuseInputAsOutput([{ path: output, flag: values['output-file'] !== undefined ? '-o' : '--output' }], [...new Set([...positionals, ...paths])], settings.reads, io.cwd);
       file = await openOutput(output, io.cwd);
     }
     if (format === 'xlsx') {
